@@ -146,7 +146,8 @@ function checkParameter(
   if (gradient.rows !== parameter.rows || gradient.cols !== parameter.cols) {
     throw rangeError(
       where,
-      `layer.${gradientName} has shape [${gradient.shape}], expected [${parameter.shape}] ` +
+      `layer.${gradientName} has shape [${gradient.shape.join(', ')}], ` +
+        `expected [${parameter.shape.join(', ')}] ` +
         `like layer.${name}`,
     );
   }
