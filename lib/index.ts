@@ -3,3 +3,13 @@
 export { Matrix } from './matrix.js';
 export type { Precision, BackendName } from './backend/kernels.js';
 export { setBackend, getBackend } from './backend/select.js';
+export { init } from './init.js';
+export type { InitOptions } from './init.js';
+export {
+  random, seed, randn, randomSample, shuffle, shuffleTogether, permutation, binomial, RandomState,
+} from './random.js';
+export { spiralData } from './datasets/spiral.js';
+export type { ClassificationData } from './datasets/spiral.js';
+export { verticalData } from './datasets/vertical.js';
+export { sineData } from './datasets/sine.js';
+export type { RegressionData } from './datasets/sine.js';
