@@ -102,8 +102,8 @@ function signOf(x: number): string {
 /**
  * Mantissa digits and exponent in scientific notation, e.g. ['1', '5766357', -4]: the shortest
  * digits, or, when they have fewer than `minFraction` digits after the point, the exact value
- * rounded to that many (NumPy's min_digits prints true digits, not zeros: 1e-4 in float32
- * prints as 9.9999997e-05 next to a value that needs 7 digits).
+ * rounded to that many. NumPy's min_digits prints true digits, not zeros, so 1e-4 in float32
+ * prints as 9.9999997e-05 next to a value that needs 7 digits.
  */
 function scientificParts(x: number, minFraction = 0): [string, string, number] {
   let decimal = shortestDecimal(x);
@@ -216,7 +216,9 @@ function chooseLayout(values: Float32Array): FloatLayout {
 
 function formatElement(x: number, layout: FloatLayout): string {
   if (!Number.isFinite(x)) {
-    const text = Number.isNaN(x) ? 'nan' : x < 0 ? '-inf' : 'inf';
+    let text = 'inf';
+    if (Number.isNaN(x)) text = 'nan';
+    else if (x < 0) text = '-inf';
     return text.padStart(layout.padLeft + layout.padRight + 1);
   }
   if (layout.scientific) {
@@ -269,9 +271,9 @@ function formatRow(words: string[], summaryAt: number): string {
 }
 
 /**
- * Formats a matrix like NumPy's `print` (`str`) of a 2-D float32 array: one shared column
- * layout, rows wrapped at 75 columns, and only the three first and last rows and columns shown
- * (with `...`) when the matrix has more than 1000 elements.
+ * Formats a matrix like NumPy's `print` (`str`) of a 2-D float32 array, with one column layout
+ * shared by all elements and rows wrapped at 75 columns. A matrix of more than 1000 elements
+ * shows only its first and last three rows and columns, with `...` between them.
  */
 export function formatMatrix(m: Matrix): string {
   const { rows, cols, data } = m;
