@@ -143,3 +143,24 @@ function checkShape(where: string, shape: unknown): [number, number] {
   }
   return [checkInteger(where, 'shape[0]', shape[0], 0), checkInteger(where, 'shape[1]', shape[1], 0)];
 }
+
+/**
+ * Checks that `value` is a Matrix with at least one row and one column, and exactly `cols`
+ * columns when `cols` is given. Layers call it on every input before they change any state.
+ */
+export function checkBatch(where: string, name: string, value: unknown, cols?: number): Matrix {
+  if (!(value instanceof Matrix)) {
+    throw typeError(where, `${name} must be a Matrix, got ${describe(value)}`);
+  }
+  checkAttached(where, name, value.data);
+  if (value.rows === 0) {
+    throw rangeError(where, `${name} has 0 rows, expected at least 1`);
+  }
+  if (cols !== undefined && value.cols !== cols) {
+    throw rangeError(where, `${name} has ${value.cols} columns, expected ${cols}`);
+  }
+  if (value.cols === 0) {
+    throw rangeError(where, `${name} has 0 columns, expected at least 1`);
+  }
+  return value;
+}
