@@ -164,3 +164,12 @@ export function checkBatch(where: string, name: string, value: unknown, cols?: n
   }
   return value;
 }
+
+/**
+ * Returns `current` when it has the requested shape, else a new zero matrix. Layers keep their
+ * output buffers this way, so a steady batch size allocates nothing.
+ */
+export function reuseMatrix(current: Matrix | undefined, rows: number, cols: number): Matrix {
+  if (current !== undefined && current.rows === rows && current.cols === cols) return current;
+  return new Matrix(rows, cols);
+}
