@@ -4,3 +4,32 @@ export { init } from './init.js';
 export { spiralData as spiral_data } from './datasets/spiral.js';
 export { verticalData as vertical_data } from './datasets/vertical.js';
 export { sineData as sine_data } from './datasets/sine.js';
+import { LayerDense } from './layers/dense.js';
+
+export { Matrix } from './matrix.js';
+export { ActivationReLU as Activation_ReLU } from './activations/relu.js';
+export { ActivationSoftmax as Activation_Softmax } from './activations/softmax.js';
+export { Loss } from './losses/loss.js';
+export { LossCategoricalCrossentropy as Loss_CategoricalCrossentropy } from
+  './losses/categorical-crossentropy.js';
+export {
+  ActivationSoftmaxLossCategoricalCrossentropy as Activation_Softmax_Loss_CategoricalCrossentropy,
+} from './losses/softmax-categorical-crossentropy.js';
+export { accuracy } from './metrics/accuracy.js';
+
+/** The book's constructor arguments, for `new Layer_Dense({ n_inputs: 2, n_neurons: 3 })`. */
+export interface Layer_Dense_Arguments {
+  n_inputs: number;
+  n_neurons: number;
+}
+
+/** LayerDense under the book's name; takes `(n_inputs, n_neurons)` or the same as an object. */
+export class Layer_Dense extends LayerDense {
+  constructor(n_inputs: number | Layer_Dense_Arguments, n_neurons?: number) {
+    if (typeof n_inputs === 'object' && n_inputs !== null) {
+      super(n_inputs.n_inputs, n_inputs.n_neurons);
+    } else {
+      super(n_inputs, n_neurons as number);
+    }
+  }
+}

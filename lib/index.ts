@@ -13,3 +13,15 @@ export type { ClassificationData } from './datasets/spiral.js';
 export { verticalData } from './datasets/vertical.js';
 export { sineData } from './datasets/sine.js';
 export type { RegressionData } from './datasets/sine.js';
+export { LayerDense } from './layers/dense.js';
+export type { LayerDenseOptions } from './layers/dense.js';
+export { ActivationReLU } from './activations/relu.js';
+export { ActivationSoftmax } from './activations/softmax.js';
+export { Loss } from './losses/loss.js';
+export { LossCategoricalCrossentropy } from './losses/categorical-crossentropy.js';
+export {
+  ActivationSoftmaxLossCategoricalCrossentropy,
+} from './losses/softmax-categorical-crossentropy.js';
+export { accuracy } from './metrics/accuracy.js';
+export type { Labels } from './labels.js';
+export { formatFloat32, formatMatrix } from './format.js';
