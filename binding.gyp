@@ -1,0 +1,89 @@
+{
+  # OpenBLAS comes from pkg-config; a packaging step can override these two variables to link a
+  # static copy instead (e.g. node-gyp rebuild -- -Dopenblas_libs=/path/libopenblas.a).
+  "variables": {
+    "openblas_cflags%": "<!(pkg-config --cflags openblas)",
+    "openblas_libs%": "<!(pkg-config --libs openblas)",
+  },
+  "target_defaults": {
+    "cflags!": ["-fno-exceptions", "-O2", "-O3"],
+    "cflags_cc!": ["-fno-exceptions", "-std=gnu++17", "-std=gnu++1y", "-std=gnu++20"],
+    # No fused multiply-add anywhere: the element-wise kernels must round every product and
+    # sum separately to match float32 NumPy bit for bit.
+    "cflags": ["-fvisibility=hidden", "-ffp-contract=off", "-fno-exceptions", "-Wall",
+               "-Wno-psabi"],
+    "cflags_cc": ["-std=c++17"],
+    "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED",
+                "NAPI_DISABLE_CPP_EXCEPTIONS"],
+    "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "native"],
+    "default_configuration": "Release",
+    "configurations": {
+      "Release": {"cflags": ["-O3"], "defines": ["NDEBUG"]},
+      "Debug": {"cflags": ["-O0", "-g"], "defines": ["DEBUG"]},
+    },
+  },
+  "targets": [
+    {
+      # The kernel families compiled for the x86-64 baseline; every CPU can run this table.
+      "target_name": "nnfs_kernels_scalar",
+      "type": "static_library",
+      "defines": ["NNFS_LEVEL=scalar", "NNFS_LANES=1"],
+      "cflags": ["-fPIC", "-fno-math-errno"],
+      "sources": [
+        "native/kernels/activations.cc",
+        "native/kernels/dense.cc",
+        "native/kernels/losses.cc",
+        "native/kernels/optimizers.cc",
+        "native/kernels/reductions.cc",
+        "native/kernels/table.cc",
+      ],
+    },
+    {
+      # AVX2 and FMA are enabled for the instruction set only; -ffp-contract=off (above) keeps
+      # the compiler from fusing a multiply and an add.
+      "target_name": "nnfs_kernels_avx2",
+      "type": "static_library",
+      "defines": ["NNFS_LEVEL=avx2", "NNFS_LANES=8"],
+      "cflags": ["-fPIC", "-fno-math-errno", "-mavx2", "-mfma"],
+      "sources": [
+        "native/kernels/activations.cc",
+        "native/kernels/dense.cc",
+        "native/kernels/losses.cc",
+        "native/kernels/optimizers.cc",
+        "native/kernels/reductions.cc",
+        "native/kernels/table.cc",
+      ],
+    },
+    {
+      "target_name": "nnfs_kernels_avx512",
+      "type": "static_library",
+      "defines": ["NNFS_LEVEL=avx512", "NNFS_LANES=16"],
+      "cflags": ["-fPIC", "-fno-math-errno", "-mavx512f", "-mavx512bw", "-mavx512dq",
+                 "-mavx512vl", "-mfma"],
+      "sources": [
+        "native/kernels/activations.cc",
+        "native/kernels/dense.cc",
+        "native/kernels/losses.cc",
+        "native/kernels/optimizers.cc",
+        "native/kernels/reductions.cc",
+        "native/kernels/table.cc",
+      ],
+    },
+    {
+      "target_name": "nnfs",
+      "dependencies": ["nnfs_kernels_scalar", "nnfs_kernels_avx2", "nnfs_kernels_avx512"],
+      "cflags": ["<@(openblas_cflags)"],
+      "libraries": ["<@(openblas_libs)"],
+      "sources": [
+        "native/addon.cc",
+        "native/dispatch.cc",
+        "native/gemm.cc",
+        "native/methods/activations.cc",
+        "native/methods/losses.cc",
+        "native/methods/optimizers.cc",
+        "native/methods/products.cc",
+        "native/methods/runtime.cc",
+      ],
+    },
+  ],
+}

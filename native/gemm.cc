@@ -1,0 +1,125 @@
+// Matrix products through OpenBLAS, and when they may use more than one thread.
+#include "gemm.h"
+
+#include <cblas.h>
+#include <stdlib.h>
+
+#include <atomic>
+
+#include "dispatch.h"
+
+namespace nnfs {
+
+namespace {
+
+// Products with m * n * k below this run on one thread. Measured on a 2-core AVX2 machine
+// (OpenBLAS 0.3.21, Haswell kernels): at 128 x 128 x 128 two threads are slower than one, and
+// at 10,000 x 784 x 128 they are faster; NOTE: the crossover depends on the machine.
+constexpr double kParallelWork = 16.0 * 1024 * 1024;
+
+// OpenBLAS's thread count is process-wide, so these are too. -1 means not yet read.
+std::atomic<int> max_threads{-1};
+std::atomic<int> current_threads{-1};
+
+int ReadMaxThreads() {
+  int threads = max_threads.load(std::memory_order_relaxed);
+  if (threads < 0) {
+    threads = openblas_get_num_threads();
+    if (threads < 1) threads = 1;
+    max_threads.store(threads, std::memory_order_relaxed);
+  }
+  return threads;
+}
+
+// Switches OpenBLAS's thread count only when the wanted count changes, because
+// openblas_set_num_threads costs more than a small product.
+void UseThreadsFor(size_t m, size_t n, size_t k) {
+  // Read before the first switch to one thread, which would hide OpenBLAS's own default.
+  int most = ReadMaxThreads();
+  double work = static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(k);
+  int wanted = work >= kParallelWork ? most : 1;
+  if (current_threads.load(std::memory_order_relaxed) != wanted) {
+    openblas_set_num_threads(wanted);
+    current_threads.store(wanted, std::memory_order_relaxed);
+  }
+}
+
+// Float64 copies of the operands and the product. They persist per thread and only grow, so a
+// training loop allocates nothing once its largest product has run.
+struct Scratch {
+  double* data = nullptr;
+  size_t capacity = 0;
+  ~Scratch() { free(data); }
+
+  double* Reserve(size_t count) {
+    if (count <= capacity) return data;
+    void* grown = realloc(data, count * sizeof(double));
+    if (grown == nullptr) return nullptr;
+    data = static_cast<double*>(grown);
+    capacity = count;
+    return data;
+  }
+};
+
+thread_local Scratch scratch_a;
+thread_local Scratch scratch_b;
+thread_local Scratch scratch_c;
+
+}  // namespace
+
+void FastGemm(bool trans_a, bool trans_b, size_t m, size_t n, size_t k, const float* a,
+              const float* b, float* c, float beta) {
+  if (m == 0 || n == 0) return;
+  if (k == 0) {
+    // BLAS leaves C scaled by beta when the inner dimension is empty.
+    for (size_t i = 0; i < m * n; i++) c[i] = beta == 0.0f ? 0.0f : beta * c[i];
+    return;
+  }
+
+  UseThreadsFor(m, n, k);
+  const blasint lda = static_cast<blasint>(trans_a ? m : k);
+  const blasint ldb = static_cast<blasint>(trans_b ? k : n);
+  cblas_sgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans,
+              trans_b ? CblasTrans : CblasNoTrans, static_cast<blasint>(m),
+              static_cast<blasint>(n), static_cast<blasint>(k), 1.0f, a, lda, b, ldb, beta, c,
+              static_cast<blasint>(n));
+}
+
+bool ReferenceGemm(bool trans_a, bool trans_b, size_t m, size_t n, size_t k, const float* a,
+                   const float* b, float* c) {
+  if (m == 0 || n == 0) return true;
+  if (k == 0) {
+    for (size_t i = 0; i < m * n; i++) c[i] = 0.0f;
+    return true;
+  }
+
+  double* a64 = scratch_a.Reserve(m * k);
+  double* b64 = scratch_b.Reserve(k * n);
+  double* c64 = scratch_c.Reserve(m * n);
+  if (a64 == nullptr || b64 == nullptr || c64 == nullptr) return false;
+
+  const KernelTable* table = ActiveTable();
+  table->widen(a, a64, m * k);
+  table->widen(b, b64, k * n);
+
+  UseThreadsFor(m, n, k);
+  const blasint lda = static_cast<blasint>(trans_a ? m : k);
+  const blasint ldb = static_cast<blasint>(trans_b ? k : n);
+  cblas_dgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans,
+              trans_b ? CblasTrans : CblasNoTrans, static_cast<blasint>(m),
+              static_cast<blasint>(n), static_cast<blasint>(k), 1.0, a64, lda, b64, ldb, 0.0, c64,
+              static_cast<blasint>(n));
+
+  table->narrow(c64, c, m * n);
+  return true;
+}
+
+void SetMaxThreads(int threads) {
+  max_threads.store(threads < 1 ? 1 : threads, std::memory_order_relaxed);
+  // Forces the next product to apply the new count.
+  current_threads.store(-1, std::memory_order_relaxed);
+}
+
+int MaxThreads() { return ReadMaxThreads(); }
+
+}  // namespace nnfs

@@ -1,0 +1,37 @@
+// NumPy's pairwise float32 sum over one contiguous run of `len` values.
+//
+// Order, matching NumPy 2.x for a float32 array: fewer than 8 values are added left to right
+// from 0; 8 to 128 values go into 8 partial sums (value i into partial i mod 8 up to the last
+// multiple of 8), combined as ((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7)), and the
+// leftovers are then added one by one; more than 128 values are split at len / 2 rounded down
+// to a multiple of 8, and the two halves' sums are added.
+#include "kernels/vec.h"
+
+namespace nnfs {
+namespace NNFS_LEVEL {
+
+float PairwiseSum(const float* values, size_t len) {
+  if (len < 8) {
+    float sum = 0.0f;
+    for (size_t i = 0; i < len; i++) sum += values[i];
+    return sum;
+  }
+
+  if (len <= 128) {
+    // The eight partial sums are exactly one 8-lane vector accumulation.
+    Vec8F partial = Load<Vec8F>(values);
+    size_t i = 8;
+    for (; i + 8 <= len; i += 8) partial += Load<Vec8F>(values + i);
+    float sum = ((partial[0] + partial[1]) + (partial[2] + partial[3])) +
+                ((partial[4] + partial[5]) + (partial[6] + partial[7]));
+    for (; i < len; i++) sum += values[i];
+    return sum;
+  }
+
+  size_t half = len / 2;
+  half -= half % 8;
+  return PairwiseSum(values, half) + PairwiseSum(values + half, len - half);
+}
+
+}  // namespace NNFS_LEVEL
+}  // namespace nnfs

@@ -1,0 +1,143 @@
+// Node-API entry points for the optimizer updates. Scalars are rounded to float32 here, as
+// NumPy 2 casts a Python float against a float32 array.
+#include "args.h"
+#include "dispatch.h"
+#include "kernels/table.h"
+#include "methods/methods.h"
+
+namespace nnfs {
+
+namespace {
+
+bool CheckSameLength(const Args& args, const char* name, size_t length, size_t params_length) {
+  return CheckLength(args, name, length, params_length, "the length of params");
+}
+
+}  // namespace
+
+// sgdUpdate(params, grads, momentums | null, learningRate, momentum)
+napi_value SgdUpdate(napi_env env, napi_callback_info info) {
+  Args args;
+  if (!ReadArgs(env, info, "sgdUpdate", 5, &args)) return nullptr;
+
+  float *params, *grads, *momentums;
+  size_t length, grads_length, momentums_length;
+  double lr, momentum;
+  if (!GetFloat32(args, 0, "params", &params, &length) ||
+      !GetFloat32(args, 1, "grads", &grads, &grads_length) ||
+      !GetFloat32(args, 2, "momentums", &momentums, &momentums_length, true) ||
+      !GetNumber(args, 3, "learningRate", &lr) || !GetNumber(args, 4, "momentum", &momentum) ||
+      !CheckSameLength(args, "grads", grads_length, length)) {
+    return nullptr;
+  }
+
+  const KernelTable* table = ActiveTable();
+  if (momentums == nullptr) {
+    table->sgd(params, grads, length, static_cast<float>(-lr));
+  } else {
+    if (!CheckSameLength(args, "momentums", momentums_length, length)) return nullptr;
+    table->sgd_momentum(params, grads, momentums, length, static_cast<float>(lr),
+                        static_cast<float>(momentum));
+  }
+  return nullptr;
+}
+
+// adagradUpdate(params, grads, cache, learningRate, epsilon)
+napi_value AdagradUpdate(napi_env env, napi_callback_info info) {
+  Args args;
+  if (!ReadArgs(env, info, "adagradUpdate", 5, &args)) return nullptr;
+
+  float *params, *grads, *cache;
+  size_t length, grads_length, cache_length;
+  double lr, epsilon;
+  if (!GetFloat32(args, 0, "params", &params, &length) ||
+      !GetFloat32(args, 1, "grads", &grads, &grads_length) ||
+      !GetFloat32(args, 2, "cache", &cache, &cache_length) ||
+      !GetNumber(args, 3, "learningRate", &lr) || !GetNumber(args, 4, "epsilon", &epsilon) ||
+      !CheckSameLength(args, "grads", grads_length, length) ||
+      !CheckSameLength(args, "cache", cache_length, length)) {
+    return nullptr;
+  }
+
+  ActiveTable()->adagrad(params, grads, cache, length, static_cast<float>(-lr),
+                         static_cast<float>(epsilon));
+  return nullptr;
+}
+
+// rmspropUpdate(params, grads, cache, learningRate, rho, oneMinusRho, epsilon)
+napi_value RmspropUpdate(napi_env env, napi_callback_info info) {
+  Args args;
+  if (!ReadArgs(env, info, "rmspropUpdate", 7, &args)) return nullptr;
+
+  float *params, *grads, *cache;
+  size_t length, grads_length, cache_length;
+  double lr, rho, one_minus_rho, epsilon;
+  if (!GetFloat32(args, 0, "params", &params, &length) ||
+      !GetFloat32(args, 1, "grads", &grads, &grads_length) ||
+      !GetFloat32(args, 2, "cache", &cache, &cache_length) ||
+      !GetNumber(args, 3, "learningRate", &lr) || !GetNumber(args, 4, "rho", &rho) ||
+      !GetNumber(args, 5, "oneMinusRho", &one_minus_rho) ||
+      !GetNumber(args, 6, "epsilon", &epsilon) ||
+      !CheckSameLength(args, "grads", grads_length, length) ||
+      !CheckSameLength(args, "cache", cache_length, length)) {
+    return nullptr;
+  }
+
+  ActiveTable()->rmsprop(params, grads, cache, length, static_cast<float>(-lr),
+                         static_cast<float>(rho), static_cast<float>(one_minus_rho),
+                         static_cast<float>(epsilon));
+  return nullptr;
+}
+
+// adamUpdate(params, grads, momentums, cache, hyper), where `hyper` is an AdamScalars object.
+napi_value AdamUpdate(napi_env env, napi_callback_info info) {
+  Args args;
+  if (!ReadArgs(env, info, "adamUpdate", 5, &args)) return nullptr;
+
+  float *params, *grads, *momentums, *cache;
+  size_t length, grads_length, momentums_length, cache_length;
+  if (!GetFloat32(args, 0, "params", &params, &length) ||
+      !GetFloat32(args, 1, "grads", &grads, &grads_length) ||
+      !GetFloat32(args, 2, "momentums", &momentums, &momentums_length) ||
+      !GetFloat32(args, 3, "cache", &cache, &cache_length) ||
+      !CheckSameLength(args, "grads", grads_length, length) ||
+      !CheckSameLength(args, "momentums", momentums_length, length) ||
+      !CheckSameLength(args, "cache", cache_length, length)) {
+    return nullptr;
+  }
+
+  napi_valuetype type = napi_undefined;
+  napi_typeof(env, args.values[4], &type);
+  if (type != napi_object) {
+    char got[96];
+    Describe(env, args.values[4], got, sizeof got);
+    NNFS_TYPE_ERROR(args, "hyper must be an object of Adam scalars, got %s", got);
+    return nullptr;
+  }
+
+  // Each field is read into a one-value Args so that its message names the field.
+  static const char* const kFields[kAdamScalarCount] = {
+      "learningRate", "beta1",       "oneMinusBeta1", "beta2",
+      "oneMinusBeta2", "correction1", "correction2",   "epsilon",
+  };
+  float scalars[kAdamScalarCount];
+  for (int field = 0; field < kAdamScalarCount; field++) {
+    Args field_args = args;
+    field_args.count = 1;
+    if (napi_get_named_property(env, args.values[4], kFields[field], &field_args.values[0]) !=
+        napi_ok) {
+      return nullptr;
+    }
+    char name[48];
+    snprintf(name, sizeof name, "hyper.%s", kFields[field]);
+    double value;
+    if (!GetNumber(field_args, 0, name, &value)) return nullptr;
+    scalars[field] = static_cast<float>(value);
+  }
+  scalars[kAdamNegativeLr] = -scalars[kAdamNegativeLr];
+
+  ActiveTable()->adam(params, grads, momentums, cache, length, scalars);
+  return nullptr;
+}
+
+}  // namespace nnfs
