@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { describe, rangeError, typeError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { elementCount } from './element-count.js';
 
 export interface SafetensorsTensor {
   dtype: 'F32';
@@ -290,15 +291,8 @@ function readEntry(where: string, name: string, value: unknown, dataLength: numb
       `${label} has shape ${JSON.stringify(shape)}, expected an array of non-negative integers`,
     );
   }
-  // Multiplying in floats is exact while the product stays a safe integer. A product larger
-  // than the data section cannot be valid, so the loop stops there before precision is lost.
-  let count = shape.includes(0) ? 0 : 1;
-  for (const size of shape as number[]) {
-    if (count * F32_BYTES > dataLength) break;
-    count *= size;
-  }
-  const bytesNeeded = count * F32_BYTES;
-  const needed = bytesNeeded > dataLength ? `more than ${dataLength}` : `${bytesNeeded}`;
+  const count = elementCount(shape as number[], dataLength);
+  const needed = count === undefined ? `more than ${dataLength}` : `${count * F32_BYTES}`;
 
   if (
     !Array.isArray(offsets) ||
@@ -320,7 +314,7 @@ function readEntry(where: string, name: string, value: unknown, dataLength: numb
         `${dataLength} bytes (truncated file?)`,
     );
   }
-  if (bytesNeeded !== end - begin) {
+  if (count === undefined || count * F32_BYTES !== end - begin) {
     throw rangeError(
       where,
       `${label} has shape [${shape.join(', ')}] (${needed} bytes of F32) but ` +
