@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, rangeError, typeError } from '../errors.js';
-import { elementCount } from './element-count.js';
+import { describeByteCount, elementCount } from './element-count.js';
 
 export interface IdxArray {
   /** The sizes of each dimension, outermost first. */
@@ -68,9 +68,9 @@ export function readIdx(source: string | Uint8Array): IdxArray {
   const dims: number[] = [];
   for (let i = 0; i < rank; i++) dims.push(view.getUint32(4 + 4 * i, false));
   const available = bytes.length - dataStart;
-  const count = elementCount(dims, available);
+  const count = elementCount(dims);
   if (count !== available) {
-    const needed = count === undefined ? `more than ${available}` : `${count}`;
+    const needed = describeByteCount(count, 1);
     throw rangeError(
       where,
       `IDX dimensions [${dims.join(', ')}] need ${needed} bytes of data, the file has ` +
@@ -79,8 +79,8 @@ export function readIdx(source: string | Uint8Array): IdxArray {
   }
 
   // A caller's buffer is copied so the result never aliases memory the caller may reuse.
-  const body = bytes.subarray(dataStart);
-  return { dims, data: owned ? body : body.slice() };
+  const body = new Uint8Array(bytes.buffer, bytes.byteOffset + dataStart, available);
+  return { dims, data: owned ? body : new Uint8Array(body) };
 }
 
 function hex(byte: number): string {

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { describe, rangeError, typeError } from '../errors.js';
 import { Matrix } from '../matrix.js';
-import { elementCount } from './element-count.js';
+import { describeByteCount, elementCount } from './element-count.js';
 import { parsePythonLiteral, type PythonDict } from './python-literal.js';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"
@@ -115,9 +115,9 @@ function parseArray(where: string, bytes: Uint8Array): NpyArray {
   const shape = header.shape;
 
   const available = bytes.length - dataStart;
-  const count = elementCount(shape, available);
+  const count = elementCount(shape);
   if (count === undefined || count * itemSize !== available) {
-    const needed = count === undefined ? `more than ${available}` : `${count * itemSize}`;
+    const needed = describeByteCount(count, itemSize);
     throw rangeError(
       where,
       `shape (${shape.join(', ')}) of ${header.descr} needs ${needed} data bytes, ` +

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { describe, rangeError, typeError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { elementCount } from './element-count.js';
+import { describeByteCount, elementCount } from './element-count.js';
 
 export interface SafetensorsTensor {
   dtype: 'F32';
@@ -291,8 +291,8 @@ function readEntry(where: string, name: string, value: unknown, dataLength: numb
       `${label} has shape ${JSON.stringify(shape)}, expected an array of non-negative integers`,
     );
   }
-  const count = elementCount(shape as number[], dataLength);
-  const needed = count === undefined ? `more than ${dataLength}` : `${count * F32_BYTES}`;
+  const count = elementCount(shape as number[]);
+  const needed = describeByteCount(count, F32_BYTES);
 
   if (
     !Array.isArray(offsets) ||

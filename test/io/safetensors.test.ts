@@ -217,7 +217,7 @@ describe('parseSafetensors rejects corrupt files', () => {
 
   it('shape too large for the file', () => {
     expect(() => parseSafetensors(craft({ w: f32([2 ** 40, 2 ** 40], 0, 4) }, 4))).toThrow(
-      'has shape [1099511627776, 1099511627776] (more than 4 bytes of F32)',
+      'has shape [1099511627776, 1099511627776] (more than 2^53 bytes of F32)',
     );
   });
 
