@@ -6,8 +6,7 @@
     "openblas_libs%": "<!(pkg-config --libs openblas)",
   },
   "target_defaults": {
-    "cflags!": ["-fno-exceptions", "-O2", "-O3"],
-    "cflags_cc!": ["-fno-exceptions", "-std=gnu++17", "-std=gnu++1y", "-std=gnu++20"],
+    "cflags_cc!": ["-std=gnu++17", "-std=gnu++1y", "-std=gnu++20"],
     # No fused multiply-add anywhere: the element-wise kernels must round every product and
     # sum separately to match float32 NumPy bit for bit.
     "cflags": ["-fvisibility=hidden", "-ffp-contract=off", "-fno-exceptions", "-Wall",
@@ -44,7 +43,9 @@
       "target_name": "nnfs_kernels_avx2",
       "type": "static_library",
       "defines": ["NNFS_LEVEL=avx2", "NNFS_LANES=8"],
-      "cflags": ["-fPIC", "-fno-math-errno", "-mavx2", "-mfma"],
+      "cflags": ["-fPIC", "-fno-math-errno"],
+      # Elsewhere (arm64) the table still compiles as portable code, and dispatch never picks it.
+      "conditions": [["target_arch=='x64'", {"cflags": ["-mavx2", "-mfma"]}]],
       "sources": [
         "native/kernels/activations.cc",
         "native/kernels/dense.cc",
@@ -58,8 +59,10 @@
       "target_name": "nnfs_kernels_avx512",
       "type": "static_library",
       "defines": ["NNFS_LEVEL=avx512", "NNFS_LANES=16"],
-      "cflags": ["-fPIC", "-fno-math-errno", "-mavx512f", "-mavx512bw", "-mavx512dq",
-                 "-mavx512vl", "-mfma"],
+      "cflags": ["-fPIC", "-fno-math-errno"],
+      "conditions": [["target_arch=='x64'", {
+        "cflags": ["-mavx512f", "-mavx512bw", "-mavx512dq", "-mavx512vl", "-mfma"],
+      }]],
       "sources": [
         "native/kernels/activations.cc",
         "native/kernels/dense.cc",
