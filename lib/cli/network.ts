@@ -47,7 +47,11 @@ export function buildClassifier(shape: NetworkShape, optimizer: Optimizer): Mode
   }
   model.add(new LayerDense(width, shape.classes));
   model.add(new ActivationSoftmax());
-  model.set({ loss: new LossCategoricalCrossentropy(), optimizer, accuracy: new AccuracyCategorical() });
+  model.set({
+    loss: new LossCategoricalCrossentropy(),
+    optimizer,
+    accuracy: new AccuracyCategorical(),
+  });
   model.finalize();
   return model;
 }
