@@ -8,8 +8,8 @@ export interface InitOptions {
   /** Seed of the global generator, an integer in [0, 2^32 - 1]. Default 0, as `nnfs.init()`. */
   seed?: number;
   /**
-   * How matrix products are computed: `fast` (float32 BLAS) or `reference` (float64, rounded
-   * once to float32, which reproduces NumPy's output bit for bit). Default `fast`.
+   * Product precision: `fast` (float32 BLAS) or `reference` (float64, rounded once to float32,
+   * which reproduces NumPy's output bit for bit). Default `fast`.
    */
   precision?: Precision;
 }

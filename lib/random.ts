@@ -5,8 +5,8 @@
 //
 // NOTE: randn and binomial call Math.log, Math.exp and Math.sqrt in float64. sqrt is correctly
 // rounded; V8's log and exp are within 1 ulp of the exact value, as is the C library NumPy
-// calls, so a draw could in principle differ in its last bit. None of the reference streams
-// (thousands of values) shows a difference.
+// calls, so a draw could in principle differ in its last bit. The NumPy streams in the tests
+// (several hundred Gaussians and binomial draws) show no difference.
 import {
   checkAttached, checkInteger, checkNumber, describe, rangeError, typeError,
 } from './errors.js';
@@ -67,9 +67,9 @@ export class RandomState {
   nextGaussian(): number {
     if (this.hasGauss) {
       this.hasGauss = false;
-      const kept = this.gauss;
+      const cached = this.gauss;
       this.gauss = 0;
-      return kept;
+      return cached;
     }
     let x1: number;
     let x2: number;
@@ -239,7 +239,7 @@ export class RandomState {
   }
 }
 
-/** The correction term of Stirling's series for log(x!), as BTPE evaluates it. */
+/** Computes the correction term of Stirling's series for log(x!), as BTPE evaluates it. */
 function stirlingTail(x: number): number {
   const x2 = x * x;
   return (13680 - (462 - (132 - (99 - 140 / x2) / x2) / x2) / x2) / x / 166320;
@@ -301,16 +301,16 @@ export function shuffle<T extends ShuffleTarget>(array: T): T {
   const values = array as number[];
   for (let i = values.length - 1; i > 0; i--) {
     const j = globalRandomState.nextInterval(i);
-    const held = values[i];
+    const swapped = values[i];
     values[i] = values[j];
-    values[j] = held;
+    values[j] = swapped;
   }
   return array;
 }
 
 /**
- * A random permutation of 0..n-1, like `np.random.permutation(n)`: a shuffled `arange(n)`, so
- * it draws the same words as `shuffle` on an array of length n.
+ * Draws a random permutation of 0..n-1, like `np.random.permutation(n)`. It shuffles
+ * `arange(n)`, so it draws the same words as `shuffle` on an array of length n.
  */
 export function permutation(n: number): Int32Array {
   checkInteger('permutation', 'n', n, 0, 0x7fffffff);

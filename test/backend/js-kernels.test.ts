@@ -80,10 +80,10 @@ const SHAPES: [number, number, number][] = [
 describeBackends('kernels: sums and products', (backend) => {
   const kernels = backendKernels(backend);
 
-  // The column sum of an N x 1 matrix shows the float32 sum itself; the mean divides it by N,
+  // The column sum of an N x 1 matrix shows the float32 sum itself. The mean divides it by N,
   // which can hide a last-bit difference, so both are checked. Another order often rounds to
   // the same bits on one array, so each length is tried on 40 arrays.
-  it.each([7, 8, 9, 127, 128, 129, 1000])('%i values are summed pairwise', (count) => {
+  it.each([7, 8, 9, 127, 128, 129, 1000])('pairwise sum of %i values', (count) => {
     const state = new RandomState(count);
     for (let trial = 0; trial < 40; trial++) {
       const values = Float32Array.from({ length: count }, () => 1 + state.nextDouble());

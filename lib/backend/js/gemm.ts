@@ -4,8 +4,8 @@
 // stored M x K, or K x M when transA; B is stored K x N, or N x K when transB. Transposes are
 // handled by index arithmetic: no transposed copy of an operand is ever made.
 //
-// Every product of two float32 values is exact in float64, and the float64 sum of K of them
-// is normally off by far less than half a float32 ulp, so rounding that sum once to float32
+// Every product of two float32 values is exact in float64. The float64 sum of K of them is
+// normally off by far less than half a float32 ulp, so rounding that sum once to float32
 // gives the product NumPy computes in float64 under `nnfs.init()`. The js backend therefore
 // computes both precisions ('fast' and 'reference') the same way, and ignores `precision`.
 // NOTE: under heavy cancellation, or when the sum lies almost exactly halfway between two
@@ -71,8 +71,8 @@ export function gemm(
 
 /**
  * acc (rows x cols) += L · R, where L[i, p] = left[i * rowStride + p * innerStride] and R is a
- * row-major inner x cols matrix. The innermost loop walks a row of R and of acc contiguously;
- * four rows of R are folded in per pass to cut the loads and stores of acc by four.
+ * row-major inner x cols matrix. The innermost loop walks a row of R and of acc contiguously.
+ * Each pass folds in four rows of R, which cuts the loads and stores of acc by four.
  */
 function accumulateOuter(
   rows: number,

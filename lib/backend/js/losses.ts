@@ -1,8 +1,8 @@
 // Categorical cross-entropy kernels, alone and combined with softmax.
 //
-// Shapes: predictions, dvalues and dinputs are N x C row-major; losses has N entries. The true
-// classes come either as `labels` (N class indices) or as `oneHot` (N x C); exactly one of
-// them is non-null, and the facade has checked that every label is in [0, C).
+// Shapes: predictions, dvalues and dinputs are N x C row-major, and losses has N entries. The
+// true classes come either as `labels` (N class indices) or as `oneHot` (N x C). Exactly one
+// of them is non-null, and the facade has checked that every label is in [0, C).
 import { pairwiseSum } from './reductions.js';
 
 const f32 = Math.fround;
@@ -14,8 +14,11 @@ const CLIP_HIGH = f32(1 - 1e-7);
 /** One row of clipped, weighted predictions for the one-hot case, grown on demand. */
 let rowScratch = new Float32Array(64);
 
+/** Clamps a prediction to [CLIP_LOW, CLIP_HIGH]; NaN passes through, as in `np.clip`. */
 function clip(p: number): number {
-  return p < CLIP_LOW ? CLIP_LOW : p > CLIP_HIGH ? CLIP_HIGH : p;
+  if (p < CLIP_LOW) return CLIP_LOW;
+  if (p > CLIP_HIGH) return CLIP_HIGH;
+  return p;
 }
 
 /**
@@ -61,9 +64,10 @@ export function crossEntropyBackward(
 ): void {
   for (let r = 0; r < n; r++) {
     const first = r * c;
-    const label = labels !== null ? labels[r] : -1;
     for (let j = 0; j < c; j++) {
-      const y = labels !== null ? (j === label ? 1 : 0) : (oneHot as Float32Array)[first + j];
+      let y: number;
+      if (labels !== null) y = j === labels[r] ? 1 : 0;
+      else y = (oneHot as Float32Array)[first + j];
       dinputs[first + j] = f32(f32(-y / clip(predictions[first + j])) / n);
     }
   }
