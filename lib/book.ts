@@ -7,6 +7,7 @@ export { sineData as sine_data } from './datasets/sine.js';
 import { LayerDense } from './layers/dense.js';
 
 export { Matrix } from './matrix.js';
+export { formatFloat32, formatMatrix } from './format.js';
 export { ActivationReLU as Activation_ReLU } from './activations/relu.js';
 export { ActivationSoftmax as Activation_Softmax } from './activations/softmax.js';
 export { Loss } from './losses/loss.js';
