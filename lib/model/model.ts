@@ -15,6 +15,7 @@ import { checkTrainOptions } from './callbacks.js';
 import type { TrainOptions } from './callbacks.js';
 import { EpochLoss } from './epoch-loss.js';
 import { defaultLog, validationLine } from './log-format.js';
+import { loadModel, loadParameters, saveModel, saveParameters } from './persistence.js';
 import { runTraining, type TrainResult } from './train-loop.js';
 
 /** Any layer or activation: forward sets `output`, backward sets `dinputs`. */
@@ -260,6 +261,26 @@ export class Model {
       result.data.set(output.data, start * output.cols);
     }
     return result as Matrix;
+  }
+
+  /** Writes the model (parameters, architecture and settings) to a safetensors file. */
+  save(path: string): void {
+    saveModel(this, path);
+  }
+
+  /** Reads a model written by save(); it comes back finalized. */
+  static load(path: string): Model {
+    return loadModel(path);
+  }
+
+  /** Writes only the parameters (with the architecture, to check on load). */
+  saveParameters(path: string): void {
+    saveParameters(this, path);
+  }
+
+  /** Copies parameters written by saveParameters() or save() into this model. */
+  loadParameters(path: string): void {
+    loadParameters(this, path);
   }
 
   /** What the accuracy compares: the raw output for AccuracyCategorical, else predictions(). */
