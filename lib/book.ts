@@ -34,3 +34,12 @@ export class Layer_Dense extends LayerDense {
     }
   }
 }
+
+export {
+  Optimizer_SGD, Optimizer_Adagrad, Optimizer_RMSprop, Optimizer_Adam,
+} from './optimizers/book.js';
+export { AccuracyCategorical as Accuracy_Categorical } from './metrics/accuracy-categorical.js';
+// NOTE: Model keeps its idiomatic option names: the book's
+// `model.train(X, y, epochs=10, batch_size=128, print_every=100)` ports as
+// `model.train(X, y, { epochs: 10, batchSize: 128, printEvery: 100 })`.
+export { Model } from './model/model.js';

@@ -25,3 +25,17 @@ export {
 export { accuracy } from './metrics/accuracy.js';
 export type { Labels } from './labels.js';
 export { formatFloat32, formatMatrix } from './format.js';
+export {
+  Optimizer, OptimizerSGD, OptimizerAdagrad, OptimizerRMSprop, OptimizerAdam, optimizerFromConfig,
+} from './optimizers/index.js';
+export type {
+  OptimizerConfig, TrainableLayer, SGDOptions, AdagradOptions, RMSpropOptions, AdamOptions,
+} from './optimizers/index.js';
+export { AccuracyCategorical } from './metrics/accuracy-categorical.js';
+export type { AccuracyCategoricalOptions } from './metrics/accuracy-categorical.js';
+export { Model } from './model/model.js';
+export type {
+  ModelLayer, ModelLoss, ModelAccuracy, ModelSettings, EvaluateOptions, PredictOptions,
+} from './model/model.js';
+export type { TrainOptions, TrainingProgress, LogFormat } from './model/callbacks.js';
+export type { TrainResult } from './model/train-loop.js';
