@@ -255,8 +255,8 @@ inline bool GetPrecision(const Args& args, size_t index, bool* reference) {
   return true;
 }
 
-// Checks that an array holds exactly the values its dimensions need; `shape` says which, e.g.
-// "n x c = 2 x 3".
+// Checks that an array has exactly the length its dimensions need. `shape` names them for the
+// message, e.g. "n x c = 2 x 3".
 inline bool CheckLength(const Args& args, const char* name, size_t length, size_t expected,
                         const char* shape) {
   if (length != expected) {

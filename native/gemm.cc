@@ -13,9 +13,9 @@ namespace nnfs {
 namespace {
 
 // Products with m * n * k below this run on one thread. NOTE: an estimate. On a shared 2-core
-// AVX2 machine (OpenBLAS 0.3.21) two threads slowed 128 x 128 x 128 products and sped up
-// 10,000 x 784 x 128 ones, but the load from other processes made the crossover between them
-// too noisy to pin down; 16M multiply-adds sits between the two.
+// AVX2 machine (OpenBLAS 0.3.21), two threads slowed 128 x 128 x 128 products and sped up
+// 10,000 x 784 x 128 ones. Load from other processes made the crossover too noisy to pin down,
+// so the threshold is a value between the two sizes.
 constexpr double kParallelWork = 16.0 * 1024 * 1024;
 
 // OpenBLAS's thread count is process-wide, so these are too. -1 means not yet read.

@@ -16,7 +16,7 @@ void FastGemm(bool trans_a, bool trans_b, size_t m, size_t n, size_t k, const fl
 bool ReferenceGemm(bool trans_a, bool trans_b, size_t m, size_t n, size_t k, const float* a,
                    const float* b, float* c);
 
-// The most threads a product may use (at least 1), and the current value.
+// Sets and returns the maximum number of threads a product may use (at least 1).
 void SetMaxThreads(int threads);
 int MaxThreads();
 

@@ -8,7 +8,7 @@ import type { Kernels } from './kernels.js';
 /** A SIMD level of the native element-wise kernels. */
 export type SimdLevel = 'scalar' | 'avx2' | 'avx512';
 
-/** What the addon was built against and how it runs now. */
+/** The addon's OpenBLAS build and its current runtime settings. */
 export interface NativeInfo {
   /** OpenBLAS version, from openblas_get_config(). */
   openblasVersion: string;
@@ -67,13 +67,13 @@ const METHODS: (keyof Addon)[] = [
 let loaded: NativeKernels | undefined;
 
 /**
- * Loads the addon once and returns its kernels. Throws an Error that says why when no built or
+ * Loads the addon once and returns its kernels. Throws an Error naming the cause when no built or
  * prebuilt binary can be loaded, or when the binary lacks a method (built from older sources).
  */
 export function loadNativeKernels(): NativeKernels {
   if (loaded !== undefined) return loaded;
 
-  // This file sits in lib/backend/ under vitest and in dist/backend/ after tsc; both are two
+  // This file sits in lib/backend/ under vitest and in dist/backend/ after tsc. Both are two
   // levels below the package root, where node-gyp-build looks for build/ and prebuilds/.
   const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const require = createRequire(import.meta.url);

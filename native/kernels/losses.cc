@@ -1,7 +1,7 @@
 // Categorical cross-entropy (forward, backward), its combination with softmax, and argmax.
 //
-// Shapes: predictions, dvalues, dinputs and one_hot are row-major N x C; labels holds N class
-// indices in [0, C) (checked at the Node-API boundary); losses has N values; argmax writes N
+// Shapes: predictions, dvalues, dinputs and one_hot are row-major N x C; labels contains N class
+// indices in [0, C), checked at the Node-API boundary. losses has N values, and argmax writes N
 // indices. Exactly one of `labels` and `one_hot` is non-null.
 #include <math.h>
 

@@ -1,9 +1,9 @@
 // NumPy's pairwise float32 sum over one contiguous run of `len` values.
 //
-// Order, matching NumPy 2.x for a float32 array: fewer than 8 values are added left to right
-// from 0; 8 to 128 values go into 8 partial sums (value i into partial i mod 8 up to the last
-// multiple of 8), combined as ((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7)), and the
-// leftovers are then added one by one; more than 128 values are split at len / 2 rounded down
+// The order matches NumPy 2.x on a float32 array. Fewer than 8 values are added left to right
+// from 0. From 8 to 128 values, value i goes into partial sum i mod 8 up to the last multiple
+// of 8, the partials are combined as ((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7)), and the
+// leftovers are then added one by one. More than 128 values are split at len / 2 rounded down
 // to a multiple of 8, and the two halves' sums are added.
 #include "kernels/vec.h"
 

@@ -40,7 +40,9 @@ describe('native boundary: wrong types', () => {
   });
 
   it('rejects missing arguments', () => {
-    const call = (): void => (native.mean as unknown as () => number)();
+    const call = (): void => {
+      (native.mean as unknown as () => number)();
+    };
     expect(call).toThrow(TypeError);
     expect(call).toThrow('mean: expected 1 arguments, got 0');
   });
@@ -54,7 +56,7 @@ describe('native boundary: wrong types', () => {
 
   it('rejects a detached buffer', () => {
     const inputs = f32(4);
-    structuredClone(inputs.buffer, { transfer: [inputs.buffer] });
+    structuredClone(inputs.buffer, { transfer: [inputs.buffer as ArrayBuffer] });
     const call = (): void => native.reluForward(inputs, f32(0));
     expect(call).toThrow(TypeError);
     expect(call).toThrow('reluForward: inputs is backed by a detached ArrayBuffer');

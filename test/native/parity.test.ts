@@ -1,6 +1,6 @@
-// The native kernels against the js twin on seeded random inputs: products within the float32
-// bound for a length-k dot product in any order, element-wise results identical or within
-// 1e-6 relative, at sizes around the SIMD widths and for every SIMD level this CPU supports.
+// The native kernels against the js twin on seeded random inputs. Products must agree within the
+// float32 bound for a length-k dot product in any order. Element-wise results must be identical
+// or within 1e-6 relative, at sizes around the SIMD widths and at every SIMD level of this CPU.
 import { afterAll, describe, expect, it } from 'vitest';
 import { backendKernels } from '../../lib/backend/select.js';
 import { loadNativeKernels, type SimdLevel } from '../../lib/backend/native.js';
@@ -155,7 +155,7 @@ describe.each(native.simdLevels())('native vs js element-wise kernels [%s]', (le
   });
 });
 
-/** Each entry of c within 2 k 2^-24 sum |a_i b_i| of the exact float64 product. */
+/** Returns the entries where the two products differ by more than 2 k 2^-24 sum |a_i b_i|. */
 function checkProduct(
   transA: boolean,
   transB: boolean,

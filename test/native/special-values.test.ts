@@ -1,4 +1,4 @@
-// Values with a known exact answer, on both backends: softmax rows with overflow, ties,
+// Inputs with a known exact result, on both backends: softmax rows with overflow, ties,
 // infinities and NaN, and a product whose float32 and float64 sums differ.
 import { expect, it } from 'vitest';
 import { backendKernels } from '../../lib/backend/select.js';
