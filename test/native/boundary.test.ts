@@ -11,7 +11,9 @@ describe('native boundary: wrong types', () => {
   it('rejects a Float64Array where a Float32Array is needed', () => {
     const call = (): void => native.reluForward(new Float64Array(3) as never, f32(3));
     expect(call).toThrow(TypeError);
-    expect(call).toThrow('reluForward: inputs must be a Float32Array, got Float64Array of length 3');
+    expect(call).toThrow(
+      'reluForward: inputs must be a Float32Array, got Float64Array of length 3',
+    );
   });
 
   it('rejects a plain array', () => {
@@ -34,7 +36,8 @@ describe('native boundary: wrong types', () => {
   });
 
   it('rejects a number where a boolean flag is needed', () => {
-    const call = (): void => native.gemm(1 as never, false, 1, 1, 1, f32(1), f32(1), f32(1), 'fast');
+    const call = (): void =>
+      native.gemm(1 as never, false, 1, 1, 1, f32(1), f32(1), f32(1), 'fast');
     expect(call).toThrow(TypeError);
     expect(call).toThrow('gemm: transA must be a boolean, got number 1');
   });
@@ -109,7 +112,8 @@ describe('native boundary: wrong lengths and values', () => {
   });
 
   it('rejects an unknown precision', () => {
-    const call = (): void => native.gemm(false, false, 1, 1, 1, f32(1), f32(1), f32(1), 'exact' as never);
+    const call = (): void =>
+      native.gemm(false, false, 1, 1, 1, f32(1), f32(1), f32(1), 'exact' as never);
     expect(call).toThrow(RangeError);
     expect(call).toThrow('gemm: precision must be "fast" or "reference", got "exact"');
   });

@@ -197,7 +197,8 @@ describe('native vs js products', () => {
     for (const transA of [false, true]) {
       for (const transB of [false, true]) {
         for (const precision of ['fast', 'reference'] as Precision[]) {
-          it(`gemm ${m}x${k} by ${k}x${n}, transA ${transA}, transB ${transB}, ${precision}`, () => {
+          const title = `gemm ${m}x${k} by ${k}x${n}, transA ${transA}, transB ${transB}`;
+          it(`${title}, ${precision}`, () => {
             const next = uniformSource(m * 7 + n * 11 + k);
             const a = randomFloats(next, m * k);
             const b = randomFloats(next, k * n);
@@ -234,9 +235,9 @@ describe('native vs js products', () => {
     }
     withBiases.set(weights);
     withBiases.set(biases, i * o);
-    expect(
-      checkProduct(false, false, n, o, i + 1, withOnes, withBiases, forward.native[0], forward.js[0]),
-    ).toEqual([]);
+    const [nativeOutput, jsOutput] = [forward.native[0], forward.js[0]];
+    expect(checkProduct(false, false, n, o, i + 1, withOnes, withBiases, nativeOutput, jsOutput))
+      .toEqual([]);
     const backward = runBoth(
       () => [new Float32Array(i * o), new Float32Array(o), new Float32Array(n * i)],
       (k, [dweights, dbiases, dinputs]) =>
