@@ -2,8 +2,8 @@
 // It accumulates over the batches of an epoch, as the book's Accuracy class does, so an epoch's
 // accuracy weighs every sample the same whatever the batch sizes.
 //
-// Shapes: predictions are an N x C matrix of scores (the class is the row's argmax) or N class
-// indices; targets are N class indices or an N x C one-hot matrix. In binary mode predictions
+// Shapes: predictions are an N x C matrix of scores, whose class is the row's argmax, or N class
+// indices. Targets are N class indices or an N x C one-hot matrix. In binary mode predictions
 // are N x K outputs (1 where > 0.5, else 0) and targets an N x K matrix of 0 and 1; a flat
 // vector of N targets counts as N x 1 and never broadcasts against the predictions.
 import { kernels } from '../backend/select.js';

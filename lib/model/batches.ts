@@ -40,7 +40,8 @@ export function makeBatches(
     const end = Math.min(start + size, inputs.rows);
     batches.push({
       inputs: rowRange(inputs, start, end),
-      targets: targets instanceof Matrix ? rowRange(targets, start, end) : targets.subarray(start, end),
+      targets:
+        targets instanceof Matrix ? rowRange(targets, start, end) : targets.subarray(start, end),
     });
   }
   return batches;
@@ -53,7 +54,9 @@ export function checkInputs(
   X: unknown,
   inputWidth: number | undefined,
 ): Matrix {
-  if (!(X instanceof Matrix)) throw typeError(where, `${name} must be a Matrix, got ${describe(X)}`);
+  if (!(X instanceof Matrix)) {
+    throw typeError(where, `${name} must be a Matrix, got ${describe(X)}`);
+  }
   if (X.rows === 0) throw rangeError(where, `${name} has 0 rows, expected at least 1 sample`);
   if (inputWidth !== undefined && X.cols !== inputWidth) {
     throw rangeError(where, `${name} has ${X.cols} columns, expected ${inputWidth}`);
@@ -62,10 +65,11 @@ export function checkInputs(
   return X;
 }
 
-/** The rows [start, end) of `matrix` as a matrix that shares its memory. */
+/** Returns the rows [start, end) of `matrix` as a matrix that shares its memory. */
 export function rowRange(matrix: Matrix, start: number, end: number): Matrix {
   if (start === 0 && end === matrix.rows) return matrix;
-  return new Matrix(end - start, matrix.cols, matrix.data.subarray(start * matrix.cols, end * matrix.cols));
+  const data = matrix.data.subarray(start * matrix.cols, end * matrix.cols);
+  return new Matrix(end - start, matrix.cols, data);
 }
 
 function checkTargets(

@@ -4,7 +4,7 @@ import { checkInteger, describe, rangeError, typeError } from '../errors.js';
 import type { Labels } from '../labels.js';
 import { Matrix } from '../matrix.js';
 
-/** What onStep and onEpoch receive: the values of one step, or of one epoch's steps. */
+/** The record onStep and onEpoch receive: the values of one step, or of one epoch. */
 export interface TrainingProgress {
   /** 1-based epoch, as the Model chapter prints it. */
   epoch: number;
@@ -19,7 +19,7 @@ export interface TrainingProgress {
 }
 
 /**
- * Which of the book's progress lines `log` receives. `epoch` is the line of the full-batch
+ * The book's progress-line format that `log` receives. `epoch` is the line of the full-batch
  * chapters 10 to 13 (`epoch: 100, acc: ..., loss: ..., lr: ...`, 0-based epochs);
  * `epoch-regularization` adds `(data_loss: ..., reg_loss: ...)` as chapters 14 to 17 print it;
  * `model` is the Model chapter's `epoch: 1`, `step: ...`, `training, ...` and `validation, ...`.
@@ -85,7 +85,9 @@ export function checkTrainOptions(where: string, options: unknown): CheckedTrain
   const given = options as TrainOptions;
   const epochs = checkInteger(where, 'epochs', given.epochs ?? 1, 1);
   const batchSize =
-    given.batchSize === undefined ? undefined : checkInteger(where, 'batchSize', given.batchSize, 1);
+    given.batchSize === undefined
+      ? undefined
+      : checkInteger(where, 'batchSize', given.batchSize, 1);
   const printEvery = checkInteger(where, 'printEvery', given.printEvery ?? 1, 1);
 
   const validationData = given.validationData;

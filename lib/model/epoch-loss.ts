@@ -1,5 +1,5 @@
 // The loss of a pass over several batches, accumulated as the book's Loss class does: the
-// float32 sum of every per-sample loss divided by their count, so the epoch loss weighs every
+// float32 sum of every per-sample loss divided by their count. So the epoch loss weighs every
 // sample the same whatever the batch sizes, and a full-batch epoch equals np.mean exactly.
 import { pairwiseSum } from '../backend/js/reductions.js';
 
@@ -14,7 +14,7 @@ export class EpochLoss {
     this.count += sampleLosses.length;
   }
 
-  /** The mean over every sample added since the last reset, in float32. */
+  /** Returns the mean over every sample added since the last reset, in float32. */
   mean(): number {
     return Math.fround(this.sum / this.count);
   }

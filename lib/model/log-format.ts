@@ -3,15 +3,16 @@
 import { debuglog } from 'node:util';
 
 /**
- * Where progress lines go unless the caller passes `log`: util.debuglog('nnfs'), which prints
- * only when NODE_DEBUG=nnfs is set, because a library does not write to stdout on its own.
+ * The destination of progress lines unless the caller passes `log`: util.debuglog('nnfs'),
+ * which prints only when NODE_DEBUG=nnfs is set, because a library does not write to stdout.
  */
 const debug = debuglog('nnfs');
 export const defaultLog = (line: string): void => debug('%s', line);
 
 /** Formats `x` as Python's `f'{x:.3f}'` does. */
 export function formatFixed3(x: number): string {
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : x < 0 ? '-inf' : 'nan';
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   // toFixed rounds an exact tie away from zero and Python rounds it to even. A tie has a short
   // exact decimal expansion ending in 5 at the fourth place, so 60 digits are enough to see it.
   const digits = Math.abs(x).toFixed(60);
@@ -67,17 +68,17 @@ export function epochLineWithRegularization(epoch: number, values: LogValues): s
   return `epoch: ${epoch}, ${lossParts(values)}`;
 }
 
-/** The Model chapter's line after a step: `step: 0, acc: ..., loss: ... (...), lr: ...`. */
+/** Formats the Model chapter's line after a step: `step: 0, acc: ..., loss: ... (...), lr: ...`. */
 export function stepLine(step: number, values: LogValues): string {
   return `step: ${step}, ${lossParts(values)}`;
 }
 
-/** The Model chapter's summary of an epoch: `training, acc: ..., loss: ... (...), lr: ...`. */
+/** Formats the Model chapter's epoch summary: `training, acc: ..., loss: ... (...), lr: ...`. */
 export function trainingLine(values: LogValues): string {
   return `training, ${lossParts(values)}`;
 }
 
-/** The Model chapter's evaluation line: `validation, acc: 0.850, loss: 0.400`. */
+/** Formats the Model chapter's evaluation line: `validation, acc: 0.850, loss: 0.400`. */
 export function validationLine(accuracy: number, loss: number): string {
   return `validation, acc: ${formatFixed3(accuracy)}, loss: ${formatFixed3(loss)}`;
 }

@@ -4,7 +4,9 @@ import { ActivationSoftmax } from '../activations/softmax.js';
 import { describe, rangeError, typeError } from '../errors.js';
 import type { Labels } from '../labels.js';
 import { LossCategoricalCrossentropy } from '../losses/categorical-crossentropy.js';
-import { ActivationSoftmaxLossCategoricalCrossentropy } from '../losses/softmax-categorical-crossentropy.js';
+import {
+  ActivationSoftmaxLossCategoricalCrossentropy,
+} from '../losses/softmax-categorical-crossentropy.js';
 import { Matrix } from '../matrix.js';
 import { AccuracyCategorical } from '../metrics/accuracy-categorical.js';
 import { Optimizer } from '../optimizers/optimizer.js';
@@ -85,7 +87,10 @@ export class Model {
       typeof layer.forward !== 'function' ||
       typeof layer.backward !== 'function'
     ) {
-      throw typeError('Model.add', `layer must have forward and backward, got ${describe(layer)}`);
+      throw typeError(
+        'Model.add',
+        `layer must have forward and backward, got ${describe(layer)}`,
+      );
     }
     this.layers.push(layer);
     this.finalized = false;
@@ -103,7 +108,10 @@ export class Model {
       loss !== undefined &&
       (typeof loss?.forward !== 'function' || typeof loss?.backward !== 'function')
     ) {
-      throw typeError(where, `loss must be a loss with forward and backward, got ${describe(loss)}`);
+      throw typeError(
+        where,
+        `loss must be a loss with forward and backward, got ${describe(loss)}`,
+      );
     }
     if (optimizer !== undefined && !(optimizer instanceof Optimizer)) {
       throw typeError(where, `optimizer must be an Optimizer, got ${describe(optimizer)}`);
@@ -121,7 +129,10 @@ export class Model {
   /** Collects the trainable layers and picks the combined softmax + cross-entropy backward. */
   finalize(): this {
     if (this.layers.length === 0) {
-      throw rangeError('Model.finalize', 'the model has no layers, expected at least 1; call add()');
+      throw rangeError(
+        'Model.finalize',
+        'the model has no layers, expected at least 1; call add()',
+      );
     }
     this.trainableLayers = this.layers.filter(isTrainable);
     const last = this.layers[this.layers.length - 1];
@@ -195,7 +206,11 @@ export class Model {
    * and I/O run during training. Aborting `options.signal` rejects with an AbortError; the
    * parameters keep the updates of the steps already done.
    */
-  async trainAsync(X: Matrix, y: Labels | Matrix, options: TrainOptions = {}): Promise<TrainResult> {
+  async trainAsync(
+    X: Matrix,
+    y: Labels | Matrix,
+    options: TrainOptions = {},
+  ): Promise<TrainResult> {
     const run = this.startTraining('Model.trainAsync', X, y, options);
     const signal = options.signal;
     try {
@@ -244,7 +259,10 @@ export class Model {
    * Returns the model's output for every row of `X` in a new matrix. A single sample may be
    * given as a number[]; number[][] is converted to a Matrix.
    */
-  predict(X: Matrix | readonly number[] | readonly (readonly number[])[], options: PredictOptions = {}): Matrix {
+  predict(
+    X: Matrix | readonly number[] | readonly (readonly number[])[],
+    options: PredictOptions = {},
+  ): Matrix {
     const where = 'Model.predict';
     const { batchSize } = checkPassOptions(where, options, false);
     this.requireFinalized(where);
@@ -283,20 +301,20 @@ export class Model {
     loadParameters(this, path);
   }
 
-  /** What the accuracy compares: the raw output for AccuracyCategorical, else predictions(). */
+  /** Returns what the accuracy compares: the raw output, or the last layer's predictions(). */
   predictionsFor(output: Matrix): unknown {
     if (this.accuracy instanceof AccuracyCategorical) return output;
     const last = this.layers[this.layers.length - 1];
     return typeof last?.predictions === 'function' ? last.predictions(output) : output;
   }
 
-  /** The column count of the first trainable layer's inputs, if the model has one. */
+  /** Returns the column count of the first trainable layer's inputs, if the model has one. */
   inputWidth(): number | undefined {
     const first = this.layers[0];
     return first !== undefined && isTrainable(first) ? first.weights.rows : undefined;
   }
 
-  /** The width of the model's output: the last trainable layer's neuron count. */
+  /** Returns the model's output width: the last trainable layer's neuron count. */
   outputWidth(): number | undefined {
     const last = this.trainableLayers[this.trainableLayers.length - 1];
     return last?.weights.cols;

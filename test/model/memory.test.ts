@@ -37,8 +37,8 @@ describeBackends('training memory', () => {
       .finalize();
     // 96 samples in batches of 32: three steps of one shape per epoch. The warm-up is as long
     // as the measured run because the resident set still grows by several MB while V8 tiers up
-    // the code and sizes its heap. Measured with Node 20 on a 2-core x86-64 machine, it stays within
-    // 0.2 MB from the second run of 10,000 steps on.
+    // the code and sizes its heap. Measured with Node 20 on a 2-core x86-64 machine, it stays
+    // within 0.2 MB from the second run of 10,000 steps on.
     const epochs = Math.ceil(10_000 / 3);
     model.train(X, y, { epochs, batchSize: 32 });
 

@@ -15,7 +15,7 @@ import { Model } from '../../lib/model/model.js';
 import type { TrainingProgress } from '../../lib/model/callbacks.js';
 import { OptimizerAdam } from '../../lib/optimizers/index.js';
 
-/** The book's spiral classifier: 2 -> 64 -> 3, ReLU, softmax, Adam(0.05, decay 5e-7). */
+/** Builds the book's spiral classifier: 2 -> 64 -> 3, ReLU, softmax, Adam(0.05, decay 5e-7). */
 function spiralModel(hidden = 64) {
   const model = new Model();
   const dense1 = new LayerDense(2, hidden);
@@ -210,14 +210,18 @@ describe('Model arguments', () => {
     const labels = Uint8Array.from(y);
     labels[2] = 3;
     expect(() => model.train(X, labels)).toThrow(RangeError);
-    expect(() => model.train(X, labels)).toThrow(/y\[2\] is number 3, expected a class index in \[0, 2\]/);
+    expect(() => model.train(X, labels)).toThrow(
+      /y\[2\] is number 3, expected a class index in \[0, 2\]/,
+    );
   });
 
   it('rejects non-finite inputs', () => {
     const model = tinyModel();
     const bad = X.clone();
     bad.data[3] = Infinity;
-    expect(() => model.train(bad, y)).toThrow('Model.train: X[1][1] is Infinity, expected a finite number');
+    expect(() => model.train(bad, y)).toThrow(
+      'Model.train: X[1][1] is Infinity, expected a finite number',
+    );
   });
 
   it('rejects wrong input width', () => {

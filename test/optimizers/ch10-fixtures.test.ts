@@ -43,7 +43,7 @@ function float32Values(array: FixtureArray): Float32Array {
   return Float32Array.from((array.data as number[][]).flat(), Math.fround);
 }
 
-/** The chapter 10 network on spiral data, stepped one full-batch update at a time. */
+/** Builds the chapter 10 network on spiral data, stepped one full-batch update at a time. */
 function chapter10(optimizer: Optimizer) {
   init({ precision: 'reference' });
   const { X, y } = spiralData(100, 3);
@@ -75,7 +75,7 @@ function chapter10(optimizer: Optimizer) {
   return { update, params };
 }
 
-/** The largest absolute difference between our parameters and a snapshot's. */
+/** Returns the largest absolute difference between our parameters and a snapshot's. */
 function maxDifference(actual: Record<keyof Params, Float32Array>, expected: Params): number {
   let max = 0;
   for (const name of Object.keys(expected) as (keyof Params)[]) {
@@ -91,7 +91,7 @@ function maxDifference(actual: Record<keyof Params, Float32Array>, expected: Par
 /**
  * SGD is well conditioned: the two variants of the reference differ by 4e-8 after 10 steps.
  * The adaptive optimizers turn rounding noise in gradients below epsilon into steps of up to
- * the learning rate, so after 10 updates only a loose bound holds across backends.
+ * the learning rate, so after 10 updates the backends only agree within a loose bound.
  */
 function tolerance(label: string, updates: number): number {
   if (label.startsWith('SGD')) return 1e-7;

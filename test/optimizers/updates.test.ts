@@ -12,7 +12,7 @@ import {
 import type { Optimizer } from '../../lib/optimizers/index.js';
 import { Optimizer_Adam, Optimizer_SGD } from '../../lib/optimizers/book.js';
 
-/** A layer with one weight and one bias whose gradients are fixed. */
+/** Builds a layer with one weight and one bias whose gradients are fixed. */
 function oneWeightLayer(weight: number, gradient: number) {
   return {
     weights: Matrix.from([[weight]]),
@@ -200,7 +200,8 @@ describe('optimizer arguments', () => {
     const optimizer = new OptimizerSGD();
     const layer = { ...oneWeightLayer(1, 0.5), dbiases: Matrix.zeros(1, 2) };
     expect(() => optimizer.updateParams(layer)).toThrow(
-      'OptimizerSGD.updateParams: layer.dbiases has shape [1, 2], expected [1, 1] like layer.biases',
+      'OptimizerSGD.updateParams: layer.dbiases has shape [1, 2], ' +
+        'expected [1, 1] like layer.biases',
     );
     expect(layer.weights.data[0]).toBe(1);
   });
