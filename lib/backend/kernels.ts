@@ -69,7 +69,7 @@ export interface Kernels {
   /** output = max(0, inputs), element-wise over `inputs.length` values. */
   reluForward(inputs: Float32Array, output: Float32Array): void;
 
-  /** dinputs = dvalues where inputs > 0, else 0. */
+  /** dinputs = 0 where inputs <= 0, else dvalues: a NaN input passes its gradient (the book). */
   reluBackward(inputs: Float32Array, dvalues: Float32Array, dinputs: Float32Array): void;
 
   /** Row-wise softmax of an N x C matrix: exp(x - rowmax) / rowsum, exp correctly rounded. */

@@ -26,6 +26,15 @@ describeBackends('ActivationReLU', () => {
     expect(Array.from((relu.dinputs as Matrix).data)).toEqual([0, 0, 7]);
   });
 
+  it('keeps NaN forward and backward', () => {
+    // np.maximum(0, NaN) is NaN, and the book's mask `inputs <= 0` is false for NaN.
+    const relu = new ActivationReLU();
+    relu.forward(Matrix.from([[Number.NaN, -1]]));
+    relu.backward(Matrix.from([[5, 6]]));
+    expect(Number.isNaN((relu.output as Matrix).data[0])).toBe(true);
+    expect(Array.from((relu.dinputs as Matrix).data)).toEqual([5, 0]);
+  });
+
   it('rejects bad arguments and keeps its state', () => {
     const relu = new ActivationReLU();
     expect(() => relu.backward(Matrix.zeros(1, 1))).toThrow(

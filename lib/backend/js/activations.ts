@@ -15,14 +15,14 @@ export function reluForward(inputs: Float32Array, output: Float32Array): void {
   }
 }
 
-/** dinputs = dvalues where inputs > 0, else 0. */
+/** dinputs = 0 where inputs <= 0, else dvalues: a NaN input passes its gradient, as in the book. */
 export function reluBackward(
   inputs: Float32Array,
   dvalues: Float32Array,
   dinputs: Float32Array,
 ): void {
   const count = inputs.length;
-  for (let x = 0; x < count; x++) dinputs[x] = inputs[x] > 0 ? dvalues[x] : 0;
+  for (let x = 0; x < count; x++) dinputs[x] = inputs[x] <= 0 ? 0 : dvalues[x];
 }
 
 /**
