@@ -114,7 +114,8 @@ export class AccuracyCategorical {
     if (predictions instanceof Matrix) {
       n = predictions.rows;
       classCount = predictions.cols;
-      if (this.predictedClasses.length < n) this.predictedClasses = new Int32Array(n);
+      // argmax needs an output of exactly n entries; a shorter last batch gets its own buffer.
+      if (this.predictedClasses.length !== n) this.predictedClasses = new Int32Array(n);
       predicted = this.predictedClasses;
       if (n > 0) kernels().argmax(predictions.data, this.predictedClasses, n, classCount);
     } else {
