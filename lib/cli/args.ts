@@ -22,16 +22,22 @@ export function parseOptions(command: string, argv: string[], options: OptionSpe
   }
 }
 
-// parseArgs messages end with advice about `--` that does not apply here; keep the first
-// sentence, which names the option.
+// parseArgs messages can end with advice about `--` that does not apply here. The first
+// sentence names the option, so only that is kept.
 function parseArgsMessage(error: TypeError): string {
   const code = (error as TypeError & { code: string }).code;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     const match = /'([^']*)'/.exec(error.message);
     return `unexpected argument ${match ? `"${match[1]}"` : ''}`.trim();
   }
-  const first = error.message.split('. ')[0];
-  return first.charAt(0).toLowerCase() + first.slice(1).replace(/\.$/, '');
+  const first = error.message.split('\n')[0].split('. ')[0].replace(/\.$/, '');
+  const sentence = first.charAt(0).toLowerCase() + first.slice(1);
+  if (/ambiguous$/.test(sentence)) {
+    // A value that starts with '-' (such as -4) reads as an option unless written --name=-4.
+    const name = /'(--[^']*)'/.exec(sentence)?.[1] ?? '--option';
+    return `${sentence}: to pass a value starting with "-", write ${name}=VALUE`;
+  }
+  return sentence;
 }
 
 /** Returns the string value of option `name`, or undefined when it was not given. */

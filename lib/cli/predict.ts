@@ -1,0 +1,119 @@
+// `nnfs predict`: the class of each sample of a file, by a saved model.
+import { FASHION_MNIST_CLASSES } from '../datasets/fashion-mnist.js';
+import type { Matrix } from '../matrix.js';
+import type { Model } from '../model/model.js';
+import {
+  parseChoice,
+  parseInteger,
+  parseOptions,
+  stringOption,
+  wantsHelp,
+  type OptionSpecs,
+} from './args.js';
+import { BACKENDS, selectBackend } from './backend-option.js';
+import { resolvePath } from './files.js';
+import { printLine, type CliIO } from './io.js';
+import { readPredictInput } from './predict-input.js';
+import { loadModel, modelInputWidth } from './saved-model.js';
+import { UsageError } from './usage-error.js';
+
+export const PREDICT_HELP = `Usage: nnfs predict --model PATH --input FILE [options]
+
+Prints one line per sample: the predicted class index, its name when the model was trained
+on Fashion-MNIST, and the model's confidence (the softmax output), separated by tabs.
+With --top K, the K most likely classes follow each other on the line.
+
+Input files:
+  .npy   an array of samples x features (a 1-D array is one sample; n x 28 x 28 images
+         are read as n x 784)
+  .csv   rows of numbers separated by commas; a first line that is not all numbers is
+         taken as a header and skipped
+  .png   one image with as many pixels as the model has inputs (28x28 for Fashion-MNIST),
+         converted to gray and scaled like the training images: (gray - 127.5) / 127.5
+
+Options:
+  --model PATH          model file written by nnfs train or Model.save (required)
+  --input FILE          the samples (required)
+  --top K               print the K most likely classes (default 1)
+  --invert              .png only: use 255 - gray, for a dark item on a light background
+                        (Fashion-MNIST items are light on black)
+  --backend NAME        native or js (default: native when the addon loads, else js)
+  --verbose             print stack traces with errors
+  -h, --help            show this help
+`;
+
+const PREDICT_OPTIONS: OptionSpecs = {
+  model: { type: 'string' },
+  input: { type: 'string' },
+  top: { type: 'string' },
+  invert: { type: 'boolean' },
+  backend: { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** Runs `nnfs predict` with the words after the command name; returns the exit code. */
+export async function runPredict(argv: string[], io: CliIO): Promise<number> {
+  if (wantsHelp(argv)) {
+    io.stdout.write(PREDICT_HELP);
+    return 0;
+  }
+  const values = parseOptions('predict', argv, PREDICT_OPTIONS);
+  const modelPath = stringOption(values, 'model');
+  const inputPath = stringOption(values, 'input');
+  if (modelPath === undefined) throw new UsageError('predict: --model PATH is required');
+  if (inputPath === undefined) throw new UsageError('predict: --input FILE is required');
+  const backend = stringOption(values, 'backend');
+  selectBackend(backend === undefined ? undefined : parseChoice('backend', backend, BACKENDS));
+
+  const path = resolvePath(io.cwd, modelPath);
+  const model = loadModel(path);
+  const inputWidth = modelInputWidth(model, path);
+  const classes = model.outputWidth() ?? 0;
+  const topText = stringOption(values, 'top');
+  const top = topText === undefined ? 1 : parseInteger('top', topText, 1, classes);
+
+  const samples = readPredictInput(resolvePath(io.cwd, inputPath), {
+    inputWidth,
+    invert: values.invert === true,
+  });
+  if (samples.cols !== inputWidth) {
+    throw new UsageError(
+      `model ${modelPath} expects ${inputWidth} inputs per sample, but ${inputPath} has ` +
+        `${samples.cols} columns`,
+    );
+  }
+  const names = classNames(model, inputWidth, classes);
+  const output = model.predict(samples);
+  for (let r = 0; r < output.rows; r++) {
+    printLine(io.stdout, formatRanking(output, r, top, names));
+  }
+  return 0;
+}
+
+// NOTE: class names are inferred from the shape alone: a 784-input, 10-class model is taken
+// to be a Fashion-MNIST model, which also names the classes of an MNIST-digits model wrongly.
+function classNames(_model: Model, inputWidth: number, classes: number):
+  readonly string[] | undefined {
+  return inputWidth === 784 && classes === FASHION_MNIST_CLASSES.length
+    ? FASHION_MNIST_CLASSES : undefined;
+}
+
+/** Formats the `top` most likely classes of row `r`: index, name if known, confidence. */
+export function formatRanking(
+  output: Matrix,
+  r: number,
+  top: number,
+  names: readonly string[] | undefined,
+): string {
+  const row = output.data.subarray(r * output.cols, (r + 1) * output.cols);
+  // A stable sort keeps the lower class index first on a tie, as argmax does.
+  const order = Array.from(row.keys()).sort((a, b) => row[b] - row[a]).slice(0, top);
+  const fields: string[] = [];
+  for (const index of order) {
+    fields.push(String(index));
+    if (names !== undefined) fields.push(names[index]);
+    fields.push(row[index].toFixed(4));
+  }
+  return fields.join('\t');
+}

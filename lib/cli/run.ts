@@ -1,0 +1,66 @@
+// Dispatches `nnfs <command>` and turns errors into one line on stderr with an exit code:
+// 2 for anything the user can fix (bad options, missing files, invalid data or models),
+// 1 for unexpected failures. --verbose adds the stack trace.
+import { printLine, type CliIO } from './io.js';
+import { wantsVerbose } from './args.js';
+import { runTrain } from './train.js';
+import { runEvaluate } from './evaluate.js';
+import { runPredict } from './predict.js';
+import { UsageError } from './usage-error.js';
+
+export const USAGE = `Usage: nnfs <command> [options]
+
+Commands:
+  train      train the book's classifier on a dataset, evaluate it and save it
+  evaluate   print the loss and accuracy of a saved model on a dataset
+  predict    print the predicted class of each sample in a .npy, .csv or .png file
+
+Run "nnfs <command> --help" for the options of a command.
+`;
+
+/** Runs the nnfs program with `argv` (the words after "nnfs") and returns the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const verbose = wantsVerbose(argv);
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'train':
+        return await runTrain(rest, io);
+      case 'evaluate':
+        return await runEvaluate(rest, io);
+      case 'predict':
+        return await runPredict(rest, io);
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(USAGE);
+        return 0;
+      case undefined:
+        io.stderr.write(USAGE);
+        return 2;
+      default:
+        throw new UsageError(
+          `unknown command "${command}", expected train, evaluate or predict (see nnfs --help)`,
+        );
+    }
+  } catch (error) {
+    return reportError(error, io, verbose);
+  }
+}
+
+function reportError(error: unknown, io: CliIO, verbose: boolean): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const userError =
+    error instanceof UsageError ||
+    error instanceof RangeError ||
+    error instanceof TypeError ||
+    typeof (error as { code?: unknown } | null)?.code === 'string';
+  // Library messages span lines only in rare cases; the first line names the problem.
+  printLine(io.stderr, `nnfs: ${userError ? '' : 'unexpected error: '}${message.split('\n')[0]}`);
+  if (verbose && error instanceof Error && error.stack !== undefined) {
+    printLine(io.stderr, error.stack);
+  } else if (!userError) {
+    printLine(io.stderr, 'nnfs: run again with --verbose for the stack trace');
+  }
+  return userError ? 2 : 1;
+}
