@@ -4,6 +4,10 @@
   "variables": {
     "openblas_cflags%": "<!(pkg-config --cflags openblas)",
     "openblas_libs%": "<!(pkg-config --libs openblas)",
+    # openblas_static=true (npm_config_openblas_static=true, as scripts/prebuild.mjs sets it)
+    # links OpenBLAS's static archive into the addon and hides its symbols, so a prebuilt
+    # binary needs no libopenblas on the user's machine.
+    "openblas_static%": "false",
   },
   "target_defaults": {
     "cflags_cc!": ["-std=gnu++17", "-std=gnu++1y", "-std=gnu++20"],
@@ -76,7 +80,18 @@
       "target_name": "nnfs",
       "dependencies": ["nnfs_kernels_scalar", "nnfs_kernels_avx2", "nnfs_kernels_avx512"],
       "cflags": ["<@(openblas_cflags)"],
-      "libraries": ["<@(openblas_libs)"],
+      "conditions": [
+        ["openblas_static=='true'", {
+          # Only the archive members the addon references are linked (the sgemm path and
+          # OpenBLAS's thread server, none of the Fortran LAPACK objects that need
+          # libgfortran). --exclude-libs keeps their symbols out of the dynamic table.
+          "libraries": ["<!(pkg-config --variable=libdir openblas)/libopenblas.a",
+                        "-lpthread", "-lm"],
+          "ldflags": ["-Wl,--exclude-libs,ALL"],
+        }, {
+          "libraries": ["<@(openblas_libs)"],
+        }],
+      ],
       "sources": [
         "native/addon.cc",
         "native/dispatch.cc",
