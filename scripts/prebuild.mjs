@@ -1,0 +1,74 @@
+// Builds prebuilds/<platform>-<arch>/nnfs-native.node with prebuildify (--napi --strip), with
+// OpenBLAS linked statically, so that `npm install` from the tarball needs neither a compiler
+// nor a system libopenblas. Run it through `npm run prebuild`: npm puts its bundled node-gyp on
+// PATH and passes its configuration (nodedir and the like) to node-gyp.
+//
+// The build runs in build-prebuild/, a copy of binding.gyp and native/, because node-gyp
+// rebuild deletes build/ first, and tests running meanwhile load the addon from build/.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch, platform } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkPrebuild } from './prebuild-check.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stage = join(root, 'build-prebuild');
+const target = `${platform()}-${arch()}`;
+
+// The Debian packages' copyright file carries the BSD-3-Clause notice that OpenBLAS's licence
+// asks binary redistributions to reproduce.
+const OPENBLAS_COPYRIGHT = '/usr/share/doc/libopenblas0-pthread/copyright';
+
+function stageSources() {
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(stage, { recursive: true });
+  copyFileSync(join(root, 'binding.gyp'), join(stage, 'binding.gyp'));
+  copyFileSync(join(root, 'package.json'), join(stage, 'package.json'));
+  cpSync(join(root, 'native'), join(stage, 'native'), { recursive: true });
+}
+
+function runPrebuildify() {
+  const require = createRequire(import.meta.url);
+  const bin = join(dirname(require.resolve('prebuildify/package.json')), 'bin.js');
+  const args = [bin, '--napi', '--strip', '--cwd', stage];
+  // npm sets npm_config_node_gyp to its bundled node-gyp while it runs a script.
+  if (process.env.npm_config_node_gyp) args.push('--node-gyp', process.env.npm_config_node_gyp);
+  execFileSync(process.execPath, args, {
+    stdio: 'inherit',
+    // node-gyp turns npm_config_* variables into gyp variables.
+    env: { ...process.env, npm_config_openblas_static: 'true' },
+  });
+}
+
+function publish() {
+  const from = join(stage, 'prebuilds', target);
+  const to = join(root, 'prebuilds', target);
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  const binaries = readdirSync(from).filter((name) => name.endsWith('.node'));
+  if (binaries.length === 0) throw new Error(`prebuild: prebuildify wrote no .node file in ${from}`);
+  for (const name of binaries) copyFileSync(join(from, name), join(to, name));
+
+  if (existsSync(OPENBLAS_COPYRIGHT)) {
+    copyFileSync(OPENBLAS_COPYRIGHT, join(to, 'OpenBLAS-COPYRIGHT.txt'));
+  } else {
+    throw new Error(
+      `prebuild: ${OPENBLAS_COPYRIGHT} not found; install libopenblas0-pthread, whose ` +
+        'licence notice must ship beside a binary that contains OpenBLAS',
+    );
+  }
+  return binaries.map((name) => join(to, name));
+}
+
+stageSources();
+runPrebuildify();
+for (const file of publish()) {
+  const problems = checkPrebuild(file);
+  if (problems.length > 0) {
+    throw new Error(`prebuild: ${file} is not self-contained:\n  ${problems.join('\n  ')}`);
+  }
+  console.log(`prebuild: wrote ${file} (no libopenblas needed, no BLAS symbols exported)`);
+}
+rmSync(stage, { recursive: true, force: true });
