@@ -3,6 +3,10 @@
 export { Matrix } from './matrix.js';
 export type { Precision, BackendName } from './backend/kernels.js';
 export { setBackend, getBackend } from './backend/select.js';
+export { backendInfo } from './backend/info.js';
+export type { BackendInfo } from './backend/info.js';
+export { backendKernels, nativeAvailable } from './backend/select.js';
+export type { NativeKernels, NativeInfo, SimdLevel } from './backend/native.js';
 export { init } from './init.js';
 export type { InitOptions } from './init.js';
 export {
@@ -39,3 +43,14 @@ export type {
 } from './model/model.js';
 export type { TrainOptions, TrainingProgress, LogFormat } from './model/callbacks.js';
 export type { TrainResult } from './model/train-loop.js';
+export { readSafetensors, writeSafetensors, parseSafetensors, serializeSafetensors }
+  from './io/safetensors.js';
+export type { SafetensorsTensor, SafetensorsFile, ReadSafetensorsOptions }
+  from './io/safetensors.js';
+export { readNpy, parseNpy, readNpyLabels, parseNpyLabels } from './io/npy.js';
+export { readIdx } from './io/idx.js';
+export type { IdxArray } from './io/idx.js';
+export { loadIdxDataset } from './datasets/idx-dataset.js';
+export type { ImageDataset, ImageSplit } from './datasets/idx-dataset.js';
+export { loadFashionMnist, FASHION_MNIST_CLASSES } from './datasets/fashion-mnist.js';
+export type { LoadFashionMnistOptions } from './datasets/fashion-mnist.js';

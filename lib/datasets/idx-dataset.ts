@@ -8,7 +8,7 @@ import { Matrix } from '../matrix.js';
 import { scalePixels } from './pixels.js';
 
 export interface ImageSplit {
-  /** One flattened image a row, pixels scaled to [-1, 1]: n x (rows * cols). */
+  /** One flattened image per row, pixels scaled to [-1, 1]: n x (rows * cols). */
   X: Matrix;
   /** The class index of each row. */
   y: Uint8Array;

@@ -1,5 +1,5 @@
 // IDX reader, the format of the original MNIST and Fashion-MNIST files
-// (`train-images-idx3-ubyte.gz` and friends), plain or gzipped.
+// (`train-images-idx3-ubyte.gz` and the three others), plain or gzipped.
 //
 // Layout: a big-endian magic number whose first two bytes are 0, whose third byte is the element
 // type (0x08 = unsigned byte) and whose fourth is the number of dimensions d; then d big-endian
