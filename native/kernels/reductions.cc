@@ -4,13 +4,14 @@
 // from 0. From 8 to 128 values, value i goes into partial sum i mod 8 up to the last multiple
 // of 8, the partials are combined as ((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7)), and the
 // leftovers are then added one by one. More than 128 values are split at len / 2 rounded down
-// to a multiple of 8, and the two halves' sums are added.
+// to a multiple of 8, and the two halves' sums are added. NumPy then adds the result to the
+// reduction's initial +0, so a run of -0 sums to +0.
 #include "kernels/vec.h"
 
 namespace nnfs {
 namespace NNFS_LEVEL {
 
-float PairwiseSum(const float* values, size_t len) {
+static float PairwiseSumRun(const float* values, size_t len) {
   if (len < 8) {
     float sum = 0.0f;
     for (size_t i = 0; i < len; i++) sum += values[i];
@@ -30,8 +31,10 @@ float PairwiseSum(const float* values, size_t len) {
 
   size_t half = len / 2;
   half -= half % 8;
-  return PairwiseSum(values, half) + PairwiseSum(values + half, len - half);
+  return PairwiseSumRun(values, half) + PairwiseSumRun(values + half, len - half);
 }
+
+float PairwiseSum(const float* values, size_t len) { return PairwiseSumRun(values, len) + 0.0f; }
 
 }  // namespace NNFS_LEVEL
 }  // namespace nnfs

@@ -50,7 +50,7 @@ export function denseBackward(
 /**
  * dbiases[j] = sum over rows of dvalues[r, j], in NumPy's order for `np.sum(axis=0)`: with one
  * column the values are contiguous and summed pairwise, otherwise rows are added one after
- * another in float32, starting from the first row.
+ * another in float32, starting from +0 as NumPy's reduction does (a column of -0 sums to +0).
  */
 function columnSums(dvalues: Float32Array, dbiases: Float32Array, n: number, o: number): void {
   if (n === 0) {
@@ -61,8 +61,8 @@ function columnSums(dvalues: Float32Array, dbiases: Float32Array, n: number, o: 
     dbiases[0] = pairwiseSum(dvalues, 0, n);
     return;
   }
-  for (let j = 0; j < o; j++) dbiases[j] = dvalues[j];
-  for (let r = 1; r < n; r++) {
+  dbiases.fill(0, 0, o);
+  for (let r = 0; r < n; r++) {
     const row = r * o;
     for (let j = 0; j < o; j++) dbiases[j] = f32(dbiases[j] + dvalues[row + j]);
   }

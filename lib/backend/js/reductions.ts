@@ -17,9 +17,13 @@ const BLOCK = 128;
  *     left over are then added one by one;
  *   count > 128: the first half (count / 2 rounded down to a multiple of 8) and the rest are
  *     summed separately and added.
- * The short case starts from the first value, not from +0, so a run of -0 sums to -0.
+ * NumPy adds the pairwise result to the reduction's initial +0, so a run of -0 sums to +0.
  */
 export function pairwiseSum(values: Float32Array, offset: number, count: number): number {
+  return pairwiseSumFrom(values, offset, count) + 0;
+}
+
+function pairwiseSumFrom(values: Float32Array, offset: number, count: number): number {
   if (count < 8) {
     if (count === 0) return 0;
     let sum = values[offset];
@@ -56,7 +60,9 @@ export function pairwiseSum(values: Float32Array, offset: number, count: number)
   }
   let half = Math.floor(count / 2);
   half -= half % 8;
-  return f32(pairwiseSum(values, offset, half) + pairwiseSum(values, offset + half, count - half));
+  return f32(
+    pairwiseSumFrom(values, offset, half) + pairwiseSumFrom(values, offset + half, count - half),
+  );
 }
 
 /** Mean of all values in float32: the pairwise sum divided by the count, as `np.mean` does. */
