@@ -27,8 +27,8 @@ export class AccuracyCategorical {
 
   // Reused by calculate() so that a training step allocates nothing once the batch size
   // stops growing.
-  private predictedClasses = new Int32Array(0);
-  private targetClasses = new Int32Array(0);
+  private predictedClasses: Int32Array = new Int32Array(0);
+  private targetClasses: Int32Array = new Int32Array(0);
 
   constructor(options: AccuracyCategoricalOptions = {}) {
     if (options === null || typeof options !== 'object') {
@@ -114,8 +114,7 @@ export class AccuracyCategorical {
     if (predictions instanceof Matrix) {
       n = predictions.rows;
       classCount = predictions.cols;
-      // argmax needs an output of exactly n entries; a shorter last batch gets its own buffer.
-      if (this.predictedClasses.length !== n) this.predictedClasses = new Int32Array(n);
+      this.predictedClasses = fitClasses(this.predictedClasses, n);
       predicted = this.predictedClasses;
       if (n > 0) kernels().argmax(predictions.data, this.predictedClasses, n, classCount);
     } else {
@@ -132,7 +131,7 @@ export class AccuracyCategorical {
       if (classCount !== Infinity && y.cols !== classCount) {
         throw rangeError(where, `y has ${y.cols} columns, expected ${classCount} classes`);
       }
-      if (this.targetClasses.length < n) this.targetClasses = new Int32Array(n);
+      this.targetClasses = fitClasses(this.targetClasses, n);
       target = this.targetClasses;
       if (n > 0) kernels().argmax(y.data, this.targetClasses, n, y.cols);
     } else {
@@ -144,6 +143,19 @@ export class AccuracyCategorical {
     }
     return [predicted, target, n];
   }
+}
+
+/**
+ * Returns an Int32Array of exactly n entries, because argmax requires that length. A shorter
+ * batch gets a view of the existing buffer, so alternating full and short last batches
+ * allocates no new memory.
+ */
+function fitClasses(current: Int32Array, n: number): Int32Array {
+  if (current.length === n) return current;
+  if (current.buffer.byteLength >= n * Int32Array.BYTES_PER_ELEMENT) {
+    return new Int32Array(current.buffer, 0, n);
+  }
+  return new Int32Array(n);
 }
 
 /** Throws unless `labels` is an array of integer class indices in [0, classCount). */

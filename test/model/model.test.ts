@@ -251,3 +251,24 @@ describe('Model arguments', () => {
     expect(() => model.set({ optimizer: {} as never })).toThrow(TypeError);
   });
 });
+
+describeBackends('AccuracyCategorical', () => {
+  it('one-hot targets across batch sizes', () => {
+    const accuracy = new AccuracyCategorical();
+    const scores = Matrix.from([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]]);
+    const oneHot = Matrix.from([[1, 0], [1, 0], [1, 0]]);
+    expect(accuracy.calculate(scores, oneHot)).toBeCloseTo(2 / 3, 15);
+    const first = new Matrix(1, 2, scores.data.subarray(0, 2));
+    expect(accuracy.calculate(first, new Matrix(1, 2, oneHot.data.subarray(0, 2)))).toBe(1);
+    expect(accuracy.calculateAccumulated()).toBe(0.75);
+  });
+
+  it('binary targets never broadcast', () => {
+    const accuracy = new AccuracyCategorical({ binary: true });
+    const outputs = Matrix.from([[0.7], [0.2], [0.4]]);
+    expect(accuracy.calculate(outputs, Uint8Array.from([1, 0, 1]))).toBeCloseTo(2 / 3, 15);
+    expect(Array.from(accuracy.compare(outputs, Matrix.from([[1], [1], [0]])))).toEqual([1, 0, 1]);
+    expect(() => accuracy.calculate(outputs, [1, 0])).toThrow(RangeError);
+    expect(() => accuracy.calculate(outputs, [1, 0, 2])).toThrow(/expected a class index in/);
+  });
+});
