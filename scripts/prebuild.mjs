@@ -1,7 +1,8 @@
 // Builds prebuilds/<platform>-<arch>/nnfs-native.node with prebuildify (--napi --strip), with
 // OpenBLAS linked statically, so that `npm install` from the tarball needs neither a compiler
-// nor a system libopenblas. Run it through `npm run prebuild`: npm puts its bundled node-gyp on
-// PATH and passes its configuration (nodedir and the like) to node-gyp.
+// nor a system libopenblas. Run it through `npm run build:prebuild`: npm puts its bundled
+// node-gyp on PATH and passes its configuration (nodedir and the like) to node-gyp. The script
+// is not named `prebuild`, because npm would then run it before every `npm run build`.
 //
 // The build runs in build-prebuild/, a copy of binding.gyp and native/, because node-gyp
 // rebuild deletes build/ first, and tests running meanwhile load the addon from build/.
@@ -18,7 +19,7 @@ const stage = join(root, 'build-prebuild');
 const target = `${platform()}-${arch()}`;
 
 // The Debian packages' copyright file carries the BSD-3-Clause notice that OpenBLAS's licence
-// asks binary redistributions to reproduce.
+// requires binary redistributions to reproduce.
 const OPENBLAS_COPYRIGHT = '/usr/share/doc/libopenblas0-pthread/copyright';
 
 function stageSources() {
@@ -48,7 +49,9 @@ function publish() {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to, { recursive: true });
   const binaries = readdirSync(from).filter((name) => name.endsWith('.node'));
-  if (binaries.length === 0) throw new Error(`prebuild: prebuildify wrote no .node file in ${from}`);
+  if (binaries.length === 0) {
+    throw new Error(`prebuild: prebuildify wrote no .node file in ${from}`);
+  }
   for (const name of binaries) copyFileSync(join(from, name), join(to, name));
 
   if (existsSync(OPENBLAS_COPYRIGHT)) {
