@@ -4,6 +4,7 @@ export { Matrix } from './matrix.js';
 export type { Precision, BackendName } from './backend/kernels.js';
 export { setBackend, getBackend } from './backend/select.js';
 export { backendInfo } from './backend/info.js';
+export { setNumThreads, getNumThreads } from './backend/threads.js';
 export type { BackendInfo } from './backend/info.js';
 export { backendKernels, nativeAvailable } from './backend/select.js';
 export type { NativeKernels, NativeInfo, SimdLevel } from './backend/native.js';
