@@ -8,16 +8,16 @@ export function resolvePath(cwd: string, path: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
 }
 
-/** Reads a whole file; `what` names it in the message, e.g. "model file". */
-export function readInputFile(path: string, what: string): Buffer {
+/** Reads a whole file; `description` names it in messages, e.g. "model file". */
+export function readInputFile(path: string, description: string): Buffer {
   try {
     if (statSync(path).isDirectory()) {
-      throw new UsageError(`${what} ${path} is a directory, expected a file`);
+      throw new UsageError(`${description} ${path} is a directory, expected a file`);
     }
     return readFileSync(path);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${what} ${path}: ${systemReason(error)}`);
+    throw new UsageError(`cannot read ${description} ${path}: ${systemReason(error)}`);
   }
 }
 

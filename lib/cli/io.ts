@@ -13,6 +13,8 @@ export interface CliIO {
   stderr: OutputStream;
   /** Directory that relative paths, including the default output folder, resolve against. */
   cwd: string;
+  /** Aborting it stops training between two steps (main.ts aborts on Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 /** Writes one line (a newline is appended). */

@@ -48,7 +48,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/** Exit code of a run stopped by SIGINT: 128 + 2, as shells report it. */
+const INTERRUPTED = 130;
+
 function reportError(error: unknown, io: CliIO, verbose: boolean): number {
+  if (error instanceof Error && error.name === 'AbortError') {
+    printLine(io.stderr, 'nnfs: training interrupted; nothing was saved');
+    return INTERRUPTED;
+  }
   const message = error instanceof Error ? error.message : String(error);
   const userError =
     error instanceof UsageError ||

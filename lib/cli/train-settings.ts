@@ -98,8 +98,8 @@ export function parseTrainSettings(argv: string[], cwd: string): TrainSettings {
   };
 
   const integer = (name: string, fallback: number, min: number, max = MAX_COUNT): number => {
-    const given = text(name);
-    return given === undefined ? fallback : parseInteger(name, given, min, max);
+    const value = text(name);
+    return value === undefined ? fallback : parseInteger(name, value, min, max);
   };
   const batchText = text('batch-size');
   const backend = text('backend');

@@ -50,10 +50,9 @@ export async function runTrain(argv: string[], io: CliIO): Promise<number> {
     print(`training time: ${total.toFixed(3)} s`);
   }
 
-  let test: LabelledData;
   if (images === undefined) {
-    test = generateData(settings.dataset, settings.samples, settings.classes);
-    model.evaluate(test.X, test.y, { log: print });
+    const testData = generateData(settings.dataset, settings.samples, settings.classes);
+    model.evaluate(testData.X, testData.y, { log: print });
   } else if (io.stdout.isTTY === true) {
     // The per-epoch evaluations were hidden behind the progress bar; show the last one.
     model.evaluate(images.test.X, images.test.y, { batchSize: settings.batchSize, log: print });

@@ -80,6 +80,7 @@ export async function trainAndReport(
       onStep,
       onEpoch,
       log,
+      signal: io.signal,
     });
   } finally {
     bar?.stop();

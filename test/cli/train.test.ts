@@ -125,8 +125,8 @@ describeBackends('nnfs train', (backend) => {
       'spiral', '--backend', backend], cwd);
     expect(evaluated.code).toBe(0);
     init({ seed: 1 });
-    const test = spiralData(100, 3);
-    const expected = model.evaluate(test.X, test.y, { log: () => {} });
+    const testData = spiralData(100, 3);
+    const expected = model.evaluate(testData.X, testData.y, { log: () => {} });
     expect(evaluated.stdout).toBe(
       `spiral: 300 samples, loss: ${expected.loss.toFixed(6)}, ` +
         `accuracy: ${expected.accuracy.toFixed(4)}\n`,
@@ -138,7 +138,7 @@ describeBackends('nnfs train', (backend) => {
     const run = await nnfs(['train', '--optimizer', optimizer, '--epochs', '11', '--print-every',
       '1', '--precision', 'reference', '--backend', backend], cwd);
     expect(run.code).toBe(0);
-    const snapshots = optimizerRuns.find((one) => one.label === label)!.snapshots;
+    const snapshots = optimizerRuns.find((entry) => entry.label === label)!.snapshots;
     for (const snapshot of snapshots) {
       const prefix = `epoch: ${snapshot.updates_applied}, acc: ` +
         `${formatFixed3(snapshot.acc.value)}, loss: ${formatFixed3(snapshot.loss.value)}, lr: `;
