@@ -4,15 +4,15 @@
 // node-gyp on PATH and passes its configuration (nodedir and the like) to node-gyp. The script
 // is not named `prebuild`, because npm would then run it before every `npm run build`.
 //
-// The build runs in build-prebuild/, a copy of binding.gyp and native/, because node-gyp
-// rebuild deletes build/ first, and tests running meanwhile load the addon from build/.
+// The build runs in build-prebuild/, a copy of the sources (see stage-sources.mjs).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPrebuild } from './prebuild-check.mjs';
+import { nodeGypCommand, stageSources } from './stage-sources.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stage = join(root, 'build-prebuild');
@@ -22,20 +22,10 @@ const target = `${platform()}-${arch()}`;
 // requires binary redistributions to reproduce.
 const OPENBLAS_COPYRIGHT = '/usr/share/doc/libopenblas0-pthread/copyright';
 
-function stageSources() {
-  rmSync(stage, { recursive: true, force: true });
-  mkdirSync(stage, { recursive: true });
-  copyFileSync(join(root, 'binding.gyp'), join(stage, 'binding.gyp'));
-  copyFileSync(join(root, 'package.json'), join(stage, 'package.json'));
-  cpSync(join(root, 'native'), join(stage, 'native'), { recursive: true });
-}
-
 function runPrebuildify() {
   const require = createRequire(import.meta.url);
   const bin = join(dirname(require.resolve('prebuildify/package.json')), 'bin.js');
-  const args = [bin, '--napi', '--strip', '--cwd', stage];
-  // npm sets npm_config_node_gyp to its bundled node-gyp while it runs a script.
-  if (process.env.npm_config_node_gyp) args.push('--node-gyp', process.env.npm_config_node_gyp);
+  const args = [bin, '--napi', '--strip', '--cwd', stage, '--node-gyp', nodeGypCommand()];
   execFileSync(process.execPath, args, {
     stdio: 'inherit',
     // node-gyp turns npm_config_* variables into gyp variables.
@@ -65,7 +55,7 @@ function publish() {
   return binaries.map((name) => join(to, name));
 }
 
-stageSources();
+stageSources(root, stage);
 runPrebuildify();
 for (const file of publish()) {
   const problems = checkPrebuild(file);
