@@ -2,33 +2,42 @@
 //
 // Shapes: C (M x N) = op(A) · op(B) with op(A) M x K and op(B) K x N, all row-major. A is
 // stored M x K, or K x M when transA; B is stored K x N, or N x K when transB. Transposes are
-// handled by index arithmetic: no transposed copy of an operand is ever made.
+// handled while packing: no transposed copy of a whole operand is ever made.
 //
 // Every product of two float32 values is exact in float64. The float64 sum of K of them is
 // normally off by far less than half a float32 ulp, so rounding that sum once to float32
 // gives the product NumPy computes in float64 under `nnfs.init()`. The js backend therefore
 // computes both precisions ('fast' and 'reference') the same way, and ignores `precision`.
+// Each entry is summed in float64 from p = 0 to K - 1 in order, one product at a time.
 // NOTE: under heavy cancellation, or when the sum lies almost exactly halfway between two
 // float32 values, a different float64 summation order (BLAS dgemm's) can round the other way.
+//
+// Speed: the layout of a BLAS-style kernel, within what V8 compiles well. The micro-kernel keeps
+// an MR x NR tile of C in local variables, which V8 holds in registers: x64 has 16 vector
+// registers, and 8 accumulators plus 2 values of A, 1 of B and one product fit, while a 4 x 4
+// tile would spill to the stack. It reads both operands through strides, so every transpose
+// case runs the same code without a copy. When op(B) is reused by many rows of A, a block of
+// it is first packed into panels NR columns wide with the NR values of one p next to each
+// other, so the inner loop reads it with stride 1 from a block that stays in the L2 cache.
+// Tiles at the right and bottom edges re-read the last valid row or column in place of the
+// missing ones and write only their valid part, so no read goes past an operand's end.
 import type { Precision } from '../kernels.js';
 
 const f32 = Math.fround;
 
-/** Inner-dimension block: K_BLOCK rows of the right operand are reused across all M rows. */
-const K_BLOCK = 64;
-/** Column block: K_BLOCK x N_BLOCK float32 values (128 KiB) stay in the L2 cache. */
-const N_BLOCK = 512;
-/** Row block of the transposed right operand in the dot-product form (NT). */
-const J_BLOCK = 64;
+/** Rows of op(A) per micro-kernel tile. */
+const MR = 2;
+/** Columns of op(B) per micro-kernel tile. */
+const NR = 4;
+/** Values of packed op(B) per column block: 256 KiB of float32, about half of a Zen or Skylake L2. */
+const B_BLOCK_VALUES = 64 * 1024;
+/** Packing op(B) costs K x N copies, worth it once at least this many rows of A reuse it. */
+const PACK_MIN_ROWS = 16;
 
-/** Float64 accumulators for the outer-product forms, grown on demand and then reused. */
-let scratch = new Float64Array(4096);
-
-function accumulators(size: number): Float64Array {
-  if (scratch.length < size) scratch = new Float64Array(Math.max(size, scratch.length * 2));
-  scratch.fill(0, 0, size);
-  return scratch;
-}
+/** Packed op(B), grown on demand and then reused, so steady-state calls allocate nothing. */
+let packedB = new Float32Array(B_BLOCK_VALUES);
+/** One MR x NR tile of C at the matrix edge, staged before its valid part is written. */
+const edgeTile = new Float64Array(MR * NR);
 
 /** C = op(A) · op(B), accumulated in float64 and rounded once to float32. */
 export function gemm(
@@ -43,112 +52,161 @@ export function gemm(
   _precision: Precision,
 ): void {
   if (m === 0 || n === 0) return;
-
-  if (transB && !transA) {
-    dotProducts(m, n, k, a, b, c);
+  if (k === 0) {
+    c.fill(0, 0, m * n);
     return;
   }
 
-  const acc = accumulators(m * n);
-  if (!transA) {
-    // A is M x K: row i of A is contiguous.
-    accumulateOuter(m, n, k, a, k, 1, b, acc);
-  } else if (!transB) {
-    // A is K x M: column i of the stored A is row i of op(A).
-    accumulateOuter(m, n, k, a, 1, m, b, acc);
-  } else {
-    // Both transposed: compute Cᵀ (N x M) = B · A, where B (N x K) and A (K x M) are stored
-    // as they are, then write it back transposed.
-    const accT = accumulators(n * m);
-    accumulateOuter(n, m, k, b, k, 1, a, accT);
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < n; j++) c[i * n + j] = f32(accT[j * m + i]);
+  // Strides of op(A): entry (i, p) is a[i * aRow + p * aStep].
+  const aRow = transA ? 1 : k;
+  const aStep = transA ? m : 1;
+
+  if (m < PACK_MIN_ROWS) {
+    // Strides of op(B): entry (p, j) is b[p * bStep + j * bCol].
+    const bStep = transB ? 1 : n;
+    const bCol = transB ? k : 1;
+    for (let i0 = 0; i0 < m; i0 += MR) {
+      const rows = Math.min(MR, m - i0);
+      for (let j = 0; j < n; j += NR) {
+        const cols = Math.min(NR, n - j);
+        microKernel(
+          k, a, i0 * aRow, rows > 1 ? aRow : 0, aStep, b, j * bCol, bCol, bStep, cols,
+          c, i0 * n + j, n, rows,
+        );
+      }
     }
     return;
   }
-  for (let x = 0; x < m * n; x++) c[x] = f32(acc[x]);
-}
 
-/**
- * acc (rows x cols) += L · R, where L[i, p] = left[i * rowStride + p * innerStride] and R is a
- * row-major inner x cols matrix. The innermost loop walks a row of R and of acc contiguously.
- * Each pass folds in four rows of R, which cuts the loads and stores of acc by four.
- */
-function accumulateOuter(
-  rows: number,
-  cols: number,
-  inner: number,
-  left: Float32Array,
-  rowStride: number,
-  innerStride: number,
-  right: Float32Array,
-  acc: Float64Array,
-): void {
-  for (let p0 = 0; p0 < inner; p0 += K_BLOCK) {
-    const p1 = Math.min(p0 + K_BLOCK, inner);
-    for (let j0 = 0; j0 < cols; j0 += N_BLOCK) {
-      const j1 = Math.min(j0 + N_BLOCK, cols);
-      for (let i = 0; i < rows; i++) {
-        const leftRow = i * rowStride;
-        const accRow = i * cols;
-        let p = p0;
-        for (; p + 3 < p1; p += 4) {
-          const l0 = left[leftRow + p * innerStride];
-          const l1 = left[leftRow + (p + 1) * innerStride];
-          const l2 = left[leftRow + (p + 2) * innerStride];
-          const l3 = left[leftRow + (p + 3) * innerStride];
-          const r0 = p * cols;
-          const r1 = r0 + cols;
-          const r2 = r1 + cols;
-          const r3 = r2 + cols;
-          for (let j = j0; j < j1; j++) {
-            acc[accRow + j] +=
-              l0 * right[r0 + j] + l1 * right[r1 + j] + l2 * right[r2 + j] + l3 * right[r3 + j];
-          }
-        }
-        for (; p < p1; p++) {
-          const l0 = left[leftRow + p * innerStride];
-          const r0 = p * cols;
-          for (let j = j0; j < j1; j++) acc[accRow + j] += l0 * right[r0 + j];
-        }
+  // The widest column block, in whole panels, whose pack stays within B_BLOCK_VALUES.
+  const panelsPerBlock = Math.max(1, Math.floor(B_BLOCK_VALUES / (k * NR)));
+  const blockCols = Math.min(panelsPerBlock * NR, Math.ceil(n / NR) * NR);
+  if (packedB.length < k * blockCols) packedB = new Float32Array(k * blockCols);
+  const bPack = packedB;
+
+  for (let j0 = 0; j0 < n; j0 += blockCols) {
+    const cols = Math.min(blockCols, n - j0);
+    const panels = Math.ceil(cols / NR);
+    packB(transB, b, n, k, j0, cols, bPack);
+    for (let i0 = 0; i0 < m; i0 += MR) {
+      const rows = Math.min(MR, m - i0);
+      for (let q = 0; q < panels; q++) {
+        const j = j0 + q * NR;
+        microKernel(
+          k, a, i0 * aRow, rows > 1 ? aRow : 0, aStep, bPack, q * k * NR, 1, NR,
+          Math.min(NR, n - j), c, i0 * n + j, n, rows,
+        );
       }
     }
   }
 }
 
 /**
- * C (M x N) = A · Bᵀ with A stored M x K and B stored N x K: every entry is a dot product of
- * two contiguous rows. Four float64 partial sums break the dependency chain of the additions.
+ * Packs columns j0 .. j0 + cols - 1 of op(B) (K x N) into panels of NR columns: entry (p, j0 +
+ * q * NR + t) goes to out[q * k * NR + p * NR + t]. Columns past `cols` are zero-filled; the
+ * micro-kernel never reads them, but a stale value there would make a later bug silent.
  */
-function dotProducts(
-  m: number,
+function packB(
+  transB: boolean,
+  b: Float32Array,
   n: number,
   k: number,
-  a: Float32Array,
-  b: Float32Array,
-  c: Float32Array,
+  j0: number,
+  cols: number,
+  out: Float32Array,
 ): void {
-  const whole = k - (k % 4);
-  for (let j0 = 0; j0 < n; j0 += J_BLOCK) {
-    const j1 = Math.min(j0 + J_BLOCK, n);
-    for (let i = 0; i < m; i++) {
-      const aRow = i * k;
-      for (let j = j0; j < j1; j++) {
-        const bRow = j * k;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        let p = 0;
-        for (; p < whole; p += 4) {
-          s0 += a[aRow + p] * b[bRow + p];
-          s1 += a[aRow + p + 1] * b[bRow + p + 1];
-          s2 += a[aRow + p + 2] * b[bRow + p + 2];
-          s3 += a[aRow + p + 3] * b[bRow + p + 3];
-        }
-        for (; p < k; p++) s0 += a[aRow + p] * b[bRow + p];
-        c[i * n + j] = f32(s0 + s1 + (s2 + s3));
+  const panels = Math.ceil(cols / NR);
+  for (let q = 0; q < panels; q++) {
+    const base = q * k * NR;
+    for (let t = 0; t < NR; t++) {
+      const j = j0 + q * NR + t;
+      if (q * NR + t >= cols) {
+        for (let p = 0; p < k; p++) out[base + p * NR + t] = 0;
+      } else if (transB) {
+        // B is stored N x K: column j of op(B) is row j of the stored B, contiguous.
+        const row = j * k;
+        for (let p = 0; p < k; p++) out[base + p * NR + t] = b[row + p];
+      } else {
+        // B is stored K x N: column j of op(B) has stride n.
+        for (let p = 0, x = j; p < k; p++, x += n) out[base + p * NR + t] = b[x];
       }
     }
+  }
+}
+
+/**
+ * One tile of C (rows x cols, at most MR x NR, starting at c[cStart] with row stride n): for each
+ * of its entries, the float64 sum over p = 0 .. K - 1 of A(i, p) * B(p, j), in order. Row r of
+ * the tile reads A at aStart + r * aRow + p * aStep; column t reads B at bStart + t * bCol +
+ * p * bStep. An edge tile passes aRow = 0 or has its missing columns re-read column cols - 1.
+ */
+function microKernel(
+  k: number,
+  a: Float32Array,
+  aStart: number,
+  aRow: number,
+  aStep: number,
+  b: Float32Array,
+  bStart: number,
+  bCol: number,
+  bStep: number,
+  cols: number,
+  c: Float32Array,
+  cStart: number,
+  n: number,
+  rows: number,
+): void {
+  const b1 = Math.min(1, cols - 1) * bCol;
+  const b2 = Math.min(2, cols - 1) * bCol;
+  const b3 = Math.min(3, cols - 1) * bCol;
+  let c00 = 0;
+  let c01 = 0;
+  let c02 = 0;
+  let c03 = 0;
+  let c10 = 0;
+  let c11 = 0;
+  let c12 = 0;
+  let c13 = 0;
+  for (let p = 0, x = aStart, y = bStart; p < k; p++, x += aStep, y += bStep) {
+    const a0 = a[x];
+    const a1 = a[x + aRow];
+    let bv = b[y];
+    c00 += a0 * bv;
+    c10 += a1 * bv;
+    bv = b[y + b1];
+    c01 += a0 * bv;
+    c11 += a1 * bv;
+    bv = b[y + b2];
+    c02 += a0 * bv;
+    c12 += a1 * bv;
+    bv = b[y + b3];
+    c03 += a0 * bv;
+    c13 += a1 * bv;
+  }
+
+  if (rows === MR && cols === NR) {
+    c[cStart] = f32(c00);
+    c[cStart + 1] = f32(c01);
+    c[cStart + 2] = f32(c02);
+    c[cStart + 3] = f32(c03);
+    c[cStart + n] = f32(c10);
+    c[cStart + n + 1] = f32(c11);
+    c[cStart + n + 2] = f32(c12);
+    c[cStart + n + 3] = f32(c13);
+    return;
+  }
+  // An edge tile: stage it in a fixed buffer (locals cannot be indexed), then write the valid
+  // entries only.
+  const tile = edgeTile;
+  tile[0] = c00;
+  tile[1] = c01;
+  tile[2] = c02;
+  tile[3] = c03;
+  tile[4] = c10;
+  tile[5] = c11;
+  tile[6] = c12;
+  tile[7] = c13;
+  for (let r = 0; r < rows; r++) {
+    for (let t = 0; t < cols; t++) c[cStart + r * n + t] = f32(tile[r * NR + t]);
   }
 }
