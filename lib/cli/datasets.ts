@@ -30,12 +30,12 @@ export function generateData(
 }
 
 /**
- * Loads the training and test images. Fashion-MNIST's training set is shuffled with the
- * global generator, as the book does; IDX files keep their order.
+ * Loads the training and test images. With `shuffle`, Fashion-MNIST's training set is shuffled
+ * with the global generator, as the book does. IDX files keep their order.
  */
-export function loadImages(dataset: DatasetSpec, cwd: string): ImageDataset {
+export function loadImages(dataset: DatasetSpec, cwd: string, shuffle: boolean): ImageDataset {
   try {
-    if (dataset.kind === 'fashion-mnist') return loadFashionMnist({ shuffle: true });
+    if (dataset.kind === 'fashion-mnist') return loadFashionMnist({ shuffle });
     if (dataset.kind === 'idx') return loadIdxDataset(resolvePath(cwd, dataset.directory));
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;

@@ -101,7 +101,7 @@ export async function runEvaluate(argv: string[], io: CliIO): Promise<number> {
     init({
       precision: precision === undefined ? 'fast' : parseChoice('precision', precision, PRECISIONS),
     });
-    data = loadImages(dataset, io.cwd).test;
+    data = loadImages(dataset, io.cwd, false).test;
   }
   if (data.X.cols !== inputWidth) {
     throw new UsageError(

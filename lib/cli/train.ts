@@ -29,7 +29,7 @@ export async function runTrain(argv: string[], io: CliIO): Promise<number> {
 
   // The book draws the training data first, then the initial weights, and only after
   // training the test data, so the generated test set comes from later draws.
-  const images = settings.twoDimensional ? undefined : loadImages(settings.dataset, io.cwd);
+  const images = settings.twoDimensional ? undefined : loadImages(settings.dataset, io.cwd, true);
   const train: LabelledData = images?.train
     ?? generateData(settings.dataset, settings.samples, settings.classes);
   const classes = images === undefined ? settings.classes : countClasses(images.train.y);
@@ -79,9 +79,10 @@ function countClasses(labels: Uint8Array): number {
 function describeRun(settings: TrainSettings, train: LabelledData, classes: number): string {
   const batches = settings.batchSize === undefined ? 'full batch'
     : `batch size ${settings.batchSize}`;
+  const epochs = settings.epochs === 1 ? '1 epoch' : `${settings.epochs} epochs`;
   return (
     `training on ${settings.dataset.name}: ${train.X.rows} samples of ${train.X.cols} ` +
-    `features, ${classes} classes, ${settings.epochs} epochs, ${batches}, ` +
+    `features, ${classes} classes, ${epochs}, ${batches}, ` +
     `optimizer ${settings.optimizer}, backend ${getBackend()}`
   );
 }
