@@ -176,6 +176,89 @@ export interface Kernels {
     cache: Float32Array,
     hyper: AdamScalars,
   ): void;
+
+  // The later chapters' kernels: sigmoid, the binary and regression losses, dropout's product
+  // and L1/L2 regularisation. K is the number of outputs per sample (columns of a sigmoid or
+  // linear output); targets are N x K float32 matrices like the predictions.
+
+  /** output = 1 / (1 + exp(-inputs)) in float32, exp correctly rounded, over `inputs.length`. */
+  sigmoidForward(inputs: Float32Array, output: Float32Array): void;
+
+  /** dinputs = dvalues * (1 - output) * output, in that order, over `output.length` values. */
+  sigmoidBackward(output: Float32Array, dvalues: Float32Array, dinputs: Float32Array): void;
+
+  /**
+   * losses[r] = mean over the row of -(t * log(p) + (1 - t) * log(1 - p)), with p clipped to
+   * [1e-7, 1 - 1e-7], for N x K predictions and targets; the row mean is pairwise in float32.
+   */
+  binaryCrossEntropyForward(
+    predictions: Float32Array,
+    targets: Float32Array,
+    losses: Float32Array,
+    n: number,
+    k: number,
+  ): void;
+
+  /** dinputs = -(t / p - (1 - t) / (1 - p)) / K / N, with p clipped as in the forward. */
+  binaryCrossEntropyBackward(
+    predictions: Float32Array,
+    targets: Float32Array,
+    dinputs: Float32Array,
+    n: number,
+    k: number,
+  ): void;
+
+  /** losses[r] = mean over the row of (t - p)², the row mean pairwise in float32. */
+  meanSquaredErrorForward(
+    predictions: Float32Array,
+    targets: Float32Array,
+    losses: Float32Array,
+    n: number,
+    k: number,
+  ): void;
+
+  /** dinputs = -2 * (t - p) / K / N. */
+  meanSquaredErrorBackward(
+    predictions: Float32Array,
+    targets: Float32Array,
+    dinputs: Float32Array,
+    n: number,
+    k: number,
+  ): void;
+
+  /** losses[r] = mean over the row of |t - p|, the row mean pairwise in float32. */
+  meanAbsoluteErrorForward(
+    predictions: Float32Array,
+    targets: Float32Array,
+    losses: Float32Array,
+    n: number,
+    k: number,
+  ): void;
+
+  /** dinputs = sign(t - p) / K / N, with sign(0) = 0 as np.sign gives. */
+  meanAbsoluteErrorBackward(
+    predictions: Float32Array,
+    targets: Float32Array,
+    dinputs: Float32Array,
+    n: number,
+    k: number,
+  ): void;
+
+  /** out = values * mask element-wise: dropout's forward and backward with a scaled mask. */
+  dropoutApply(values: Float32Array, mask: Float32Array, out: Float32Array): void;
+
+  /**
+   * Adds the L1 and L2 penalty of one parameter array to `initial` in float32, in the book's
+   * order: (initial + fround(l1) * sum(|p|)) + fround(l2) * sum(p²), both sums pairwise in
+   * float32 over the whole array. A strength of 0 skips its term, as the book's `if l > 0` does.
+   */
+  regularizationLoss(params: Float32Array, l1: number, l2: number, initial: number): number;
+
+  /**
+   * grads += fround(l1) * sign(params) with sign(0) = +1, then grads += fround(2 * l2) * params,
+   * in one pass; a strength of 0 skips its term.
+   */
+  regularizationBackward(params: Float32Array, grads: Float32Array, l1: number, l2: number): void;
 }
 
 /** The scalars of one Adam step; each is rounded to float32 inside the kernel. */

@@ -27,6 +27,17 @@ void SgdMomentum(float*, const float*, float*, size_t, float, float);
 void Adagrad(float*, const float*, float*, size_t, float, float);
 void Rmsprop(float*, const float*, float*, size_t, float, float, float, float);
 void Adam(float*, const float*, float*, float*, size_t, const float*);
+void SigmoidForward(const float*, float*, size_t);
+void SigmoidBackward(const float*, const float*, float*, size_t);
+void BinaryCrossEntropyForward(const float*, const float*, float*, size_t, size_t);
+void BinaryCrossEntropyBackward(const float*, const float*, float*, size_t, size_t);
+void MeanSquaredErrorForward(const float*, const float*, float*, size_t, size_t);
+void MeanSquaredErrorBackward(const float*, const float*, float*, size_t, size_t);
+void MeanAbsoluteErrorForward(const float*, const float*, float*, size_t, size_t);
+void MeanAbsoluteErrorBackward(const float*, const float*, float*, size_t, size_t);
+void DropoutApply(const float*, const float*, float*, size_t);
+float RegularizationLoss(const float*, size_t, float, float, float);
+void RegularizationBackward(const float*, float*, size_t, float, float);
 
 #define NNFS_STRINGIFY_(x) #x
 #define NNFS_STRINGIFY(x) NNFS_STRINGIFY_(x)
@@ -53,6 +64,17 @@ const KernelTable* Table() {
       Adagrad,
       Rmsprop,
       Adam,
+      SigmoidForward,
+      SigmoidBackward,
+      BinaryCrossEntropyForward,
+      BinaryCrossEntropyBackward,
+      MeanSquaredErrorForward,
+      MeanSquaredErrorBackward,
+      MeanAbsoluteErrorForward,
+      MeanAbsoluteErrorBackward,
+      DropoutApply,
+      RegularizationLoss,
+      RegularizationBackward,
   };
   return &table;
 }

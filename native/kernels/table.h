@@ -51,6 +51,32 @@ struct KernelTable {
                   float rho, float one_minus_rho, float epsilon);
   void (*adam)(float* params, const float* grads, float* momentums, float* cache, size_t len,
                const float* scalars);
+
+  // Sigmoid (sigmoid.cc).
+  void (*sigmoid_forward)(const float* inputs, float* output, size_t len);
+  void (*sigmoid_backward)(const float* output, const float* dvalues, float* dinputs,
+                           size_t len);
+
+  // Binary and regression losses (regression_losses.cc): N x K predictions and targets.
+  void (*binary_cross_entropy_forward)(const float* predictions, const float* targets,
+                                       float* losses, size_t n, size_t k);
+  void (*binary_cross_entropy_backward)(const float* predictions, const float* targets,
+                                        float* dinputs, size_t n, size_t k);
+  void (*mean_squared_error_forward)(const float* predictions, const float* targets,
+                                     float* losses, size_t n, size_t k);
+  void (*mean_squared_error_backward)(const float* predictions, const float* targets,
+                                      float* dinputs, size_t n, size_t k);
+  void (*mean_absolute_error_forward)(const float* predictions, const float* targets,
+                                      float* losses, size_t n, size_t k);
+  void (*mean_absolute_error_backward)(const float* predictions, const float* targets,
+                                       float* dinputs, size_t n, size_t k);
+
+  // Dropout and regularisation (regularization.cc); strengths already rounded to float32.
+  void (*dropout_apply)(const float* values, const float* mask, float* out, size_t len);
+  float (*regularization_loss)(const float* params, size_t len, float l1, float l2,
+                               float initial);
+  void (*regularization_backward)(const float* params, float* grads, size_t len, float l1,
+                                  float two_l2);
 };
 
 // Indices into the `scalars` array of KernelTable::adam.

@@ -26,6 +26,18 @@ napi_value AdagradUpdate(napi_env env, napi_callback_info info);
 napi_value RmspropUpdate(napi_env env, napi_callback_info info);
 napi_value AdamUpdate(napi_env env, napi_callback_info info);
 
+napi_value SigmoidForward(napi_env env, napi_callback_info info);
+napi_value SigmoidBackward(napi_env env, napi_callback_info info);
+napi_value BinaryCrossEntropyForward(napi_env env, napi_callback_info info);
+napi_value BinaryCrossEntropyBackward(napi_env env, napi_callback_info info);
+napi_value MeanSquaredErrorForward(napi_env env, napi_callback_info info);
+napi_value MeanSquaredErrorBackward(napi_env env, napi_callback_info info);
+napi_value MeanAbsoluteErrorForward(napi_env env, napi_callback_info info);
+napi_value MeanAbsoluteErrorBackward(napi_env env, napi_callback_info info);
+napi_value DropoutApply(napi_env env, napi_callback_info info);
+napi_value RegularizationLoss(napi_env env, napi_callback_info info);
+napi_value RegularizationBackward(napi_env env, napi_callback_info info);
+
 napi_value SetNumThreads(napi_env env, napi_callback_info info);
 napi_value GetNumThreads(napi_env env, napi_callback_info info);
 napi_value SetSimdLevel(napi_env env, napi_callback_info info);

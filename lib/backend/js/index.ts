@@ -13,6 +13,16 @@ import {
 } from './losses.js';
 import { adagradUpdate, adamUpdate, rmspropUpdate, sgdUpdate } from './optimizers.js';
 import { argmax, mean } from './reductions.js';
+import {
+  binaryCrossEntropyBackward,
+  binaryCrossEntropyForward,
+  meanAbsoluteErrorBackward,
+  meanAbsoluteErrorForward,
+  meanSquaredErrorBackward,
+  meanSquaredErrorForward,
+} from './regression-losses.js';
+import { dropoutApply, regularizationBackward, regularizationLoss } from './regularization.js';
+import { sigmoidBackward, sigmoidForward } from './sigmoid.js';
 
 export const jsKernels: Kernels = {
   name: 'js',
@@ -32,4 +42,15 @@ export const jsKernels: Kernels = {
   adagradUpdate,
   rmspropUpdate,
   adamUpdate,
+  sigmoidForward,
+  sigmoidBackward,
+  binaryCrossEntropyForward,
+  binaryCrossEntropyBackward,
+  meanSquaredErrorForward,
+  meanSquaredErrorBackward,
+  meanAbsoluteErrorForward,
+  meanAbsoluteErrorBackward,
+  dropoutApply,
+  regularizationLoss,
+  regularizationBackward,
 };
