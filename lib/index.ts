@@ -22,6 +22,15 @@ export { LayerDense } from './layers/dense.js';
 export type { LayerDenseOptions } from './layers/dense.js';
 export { ActivationReLU } from './activations/relu.js';
 export { ActivationSoftmax } from './activations/softmax.js';
+export { ActivationSigmoid } from './activations/sigmoid.js';
+export { ActivationLinear } from './activations/linear.js';
+export { LayerDropout } from './layers/dropout.js';
+export { LossBinaryCrossentropy } from './losses/binary-crossentropy.js';
+export { LossMeanSquaredError } from './losses/mean-squared-error.js';
+export { LossMeanAbsoluteError } from './losses/mean-absolute-error.js';
+export { regularizationLoss } from './losses/regularization.js';
+export type { RegularizerOptions, RegularizedLayer } from './losses/regularization.js';
+export { AccuracyRegression } from './metrics/accuracy-regression.js';
 export { Loss } from './losses/loss.js';
 export { LossCategoricalCrossentropy } from './losses/categorical-crossentropy.js';
 export {

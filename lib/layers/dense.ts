@@ -1,14 +1,26 @@
 // A fully connected layer: output (N x O) = inputs (N x I) · weights (I x O) + biases (1 x O).
 // Backward: dweights = inputsᵀ · dvalues, dbiases = column sums of dvalues, and
 // dinputs = dvalues · weightsᵀ. The kernels take the transposes as BLAS flags, never as copies.
+// With L1/L2 strengths set, backward adds the penalty's gradient to dweights and dbiases:
+// l1 * sign(p), with sign(0) = +1 as the book does, and 2 * l2 * p.
 import { kernels } from '../backend/select.js';
 import { getPrecision } from '../config.js';
-import { checkInteger, describe, rangeError, typeError } from '../errors.js';
+import { checkInteger, checkNumber, describe, rangeError, typeError } from '../errors.js';
 import { checkBatch, Matrix, reuseMatrix } from '../matrix.js';
+import { checkRegularizers, REGULARIZER_NAMES } from '../losses/regularization.js';
+import type { RegularizerOptions } from '../losses/regularization.js';
 import { randn } from '../random.js';
 
-/** Settings of a dense layer beyond its size. Regularisation options will be added here. */
-export type LayerDenseOptions = Record<string, never>;
+/** Settings of a dense layer beyond its size: the L1/L2 strengths, each >= 0 (default 0). */
+export interface LayerDenseOptions extends RegularizerOptions {
+  /**
+   * The factor of the initial Gaussian weights, default 0.01. The book's regression chapter
+   * uses 0.1.
+   */
+  weightScale?: number;
+}
+
+const OPTION_NAMES: readonly string[] = [...REGULARIZER_NAMES, 'weightScale'];
 
 const WEIGHT_SCALE = Math.fround(0.01);
 
@@ -24,6 +36,10 @@ export class LayerDense {
   dweights: Matrix | undefined;
   dbiases: Matrix | undefined;
   dinputs: Matrix | undefined;
+  readonly weightRegularizerL1: number;
+  readonly weightRegularizerL2: number;
+  readonly biasRegularizerL1: number;
+  readonly biasRegularizerL2: number;
 
   constructor(nInputs: number, nNeurons: number, options: LayerDenseOptions = {}) {
     checkInteger('LayerDense', 'nInputs', nInputs, 1);
@@ -31,12 +47,28 @@ export class LayerDense {
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw typeError('LayerDense', `options must be an object, got ${describe(options)}`);
     }
+    for (const key of Object.keys(options)) {
+      if (!OPTION_NAMES.includes(key)) {
+        throw typeError(
+          'LayerDense',
+          `unknown option ${JSON.stringify(key)}, expected one of ${OPTION_NAMES.join(', ')}`,
+        );
+      }
+    }
+    const strengths = checkRegularizers('LayerDense', options);
+    const scale = options.weightScale === undefined
+      ? WEIGHT_SCALE
+      : Math.fround(checkNumber('LayerDense', 'weightScale', options.weightScale, 0));
+    this.weightRegularizerL1 = strengths.weightRegularizerL1;
+    this.weightRegularizerL2 = strengths.weightRegularizerL2;
+    this.biasRegularizerL1 = strengths.biasRegularizerL1;
+    this.biasRegularizerL2 = strengths.biasRegularizerL2;
 
     // nnfs.init() makes randn float32, then 0.01 * weight is a float32 product.
     const draws = randn(nInputs * nNeurons);
     const weights = new Float32Array(draws.length);
     for (let i = 0; i < draws.length; i++) {
-      weights[i] = Math.fround(WEIGHT_SCALE * Math.fround(draws[i]));
+      weights[i] = Math.fround(scale * Math.fround(draws[i]));
     }
     this.weights = new Matrix(nInputs, nNeurons, weights);
     this.biases = Matrix.zeros(1, nNeurons);
@@ -101,6 +133,16 @@ export class LayerDense {
       o,
       getPrecision(),
     );
+    if (this.weightRegularizerL1 > 0 || this.weightRegularizerL2 > 0) {
+      kernels().regularizationBackward(
+        this.weights.data, dweights.data, this.weightRegularizerL1, this.weightRegularizerL2,
+      );
+    }
+    if (this.biasRegularizerL1 > 0 || this.biasRegularizerL2 > 0) {
+      kernels().regularizationBackward(
+        this.biases.data, dbiases.data, this.biasRegularizerL1, this.biasRegularizerL2,
+      );
+    }
     this.dweights = dweights;
     this.dbiases = dbiases;
     this.dinputs = dinputs;

@@ -3,6 +3,7 @@
 import { kernels } from '../backend/select.js';
 import type { Labels } from '../labels.js';
 import type { Matrix } from '../matrix.js';
+import { regularizationLoss, type RegularizedLayer } from './regularization.js';
 
 export abstract class Loss {
   /** Gradient of the mean loss with respect to the predictions, set by `backward`. */
@@ -20,5 +21,13 @@ export abstract class Loss {
    */
   calculate(output: Matrix, yTrue: Labels | Matrix): number {
     return kernels().mean(this.forward(output, yTrue));
+  }
+
+  /**
+   * Returns the L1/L2 penalty of one layer's parameters in float32 (0 when the layer sets no
+   * regularisation strength). The Model sums it over its trainable layers.
+   */
+  regularizationLoss(layer: RegularizedLayer): number {
+    return regularizationLoss(layer);
   }
 }
