@@ -175,7 +175,7 @@ describe('installed package', () => {
       expect(loaded.ok).toBe(true);
       expect(loaded.backend).toBe('native');
     } else {
-      // Older Node.js versions reject require() of an ES module and say to use import().
+      // Older Node.js versions reject require() of an ES module; the error points to import().
       expect(loaded.ok).toBe(false);
       expect(loaded.code).toBe('ERR_REQUIRE_ESM');
       expect(loaded.message).toMatch(/import\(\)/);
