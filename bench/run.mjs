@@ -87,7 +87,8 @@ function printResult(name, result) {
   for (const note of result.notes ?? []) console.log(`\n${note}`);
   if (result.targets.length > 0) console.log('');
   for (const t of result.targets) {
-    const verdict = t.met === null ? 'not measured' : t.met ? 'met' : 'NOT MET';
+    let verdict = 'not measured';
+    if (t.met !== null) verdict = t.met ? 'met' : 'NOT MET';
     const sign = t.kind === 'max' ? '<=' : '>=';
     console.log(`- ${t.name}: ratio ${t.ratio.toFixed(3)} (${sign} ${Number(t.limit.toFixed(3))}): ${verdict}`);
   }

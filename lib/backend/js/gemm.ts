@@ -13,7 +13,7 @@
 // float32 values, a different float64 summation order (BLAS dgemm's) can round the other way.
 //
 // Speed: the layout of a BLAS-style kernel, within what V8 compiles well. The micro-kernel keeps
-// an MR x NR tile of C in local variables, which V8 holds in registers: x64 has 16 vector
+// an MR x NR tile of C in local variables, which V8 keeps in registers: x64 has 16 vector
 // registers, and 8 accumulators plus 2 values of A, 1 of B and one product fit, while a 4 x 4
 // tile would spill to the stack. It reads both operands through strides, so every transpose
 // case runs the same code without a copy. When op(B) is reused by many rows of A, a block of
@@ -137,8 +137,8 @@ function packB(
 /**
  * One tile of C (rows x cols, at most MR x NR, starting at c[cStart] with row stride n): for each
  * of its entries, the float64 sum over p = 0 .. K - 1 of A(i, p) * B(p, j), in order. Row r of
- * the tile reads A at aStart + r * aRow + p * aStep; column t reads B at bStart + t * bCol +
- * p * bStep. An edge tile passes aRow = 0 or has its missing columns re-read column cols - 1.
+ * the tile reads A at aStart + r * aRow + p * aStep. Column t reads B at bStart + t * bCol +
+ * p * bStep. An edge tile passes aRow = 0, and its missing columns re-read column cols - 1.
  */
 function microKernel(
   k: number,
