@@ -114,6 +114,11 @@ function main() {
     console.log(`timings: median (min..max) of ${options.repeats} samples per figure, warm-up apart`);
   }
 
+  const names = WORKLOADS.map((workload) => workload.name);
+  if (options.filter !== null && !names.some((name) => name.includes(options.filter))) {
+    throw new Error(`bench: --filter ${options.filter} matches no workload; use one of ${names.join(', ')}`);
+  }
+
   const results = {};
   for (const workload of WORKLOADS) {
     if (options.filter !== null && !workload.name.includes(options.filter)) continue;
