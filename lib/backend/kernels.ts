@@ -235,7 +235,10 @@ export interface Kernels {
     k: number,
   ): void;
 
-  /** dinputs = sign(t - p) / K / N, with sign(0) = 0 as np.sign gives. */
+  /**
+   * dinputs = sign(p - t) / K / N, with sign(0) = 0 as np.sign gives: the derivative of
+   * |t - p|. The book's code has sign(t - p), the opposite sign.
+   */
   meanAbsoluteErrorBackward(
     predictions: Float32Array,
     targets: Float32Array,

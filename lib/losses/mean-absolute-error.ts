@@ -1,6 +1,7 @@
 // Mean absolute error for regression: a sample's loss is the mean of |t - p| over its K
-// outputs. Backward: dinputs = sign(t - p) / K / N, 0 where t equals p. Targets are an N x K
-// Matrix.
+// outputs. Backward: dinputs = sign(p - t) / K / N, 0 where t equals p. Targets are an N x K
+// Matrix. Unlike the book, whose code returns sign(t - p), the gradient has the derivative's
+// sign, so gradient descent lowers the loss.
 import { kernels } from '../backend/select.js';
 import type { Labels } from '../labels.js';
 import { Matrix, reuseMatrix } from '../matrix.js';

@@ -127,7 +127,8 @@ void MeanAbsoluteErrorForward(const float* predictions, const float* targets, fl
            [](float p, float t) { return AbsoluteErrorTerm(p, t); });
 }
 
-// np.sign: -1, +1, a zero keeps its sign, NaN stays NaN.
+// np.sign: -1, +1, a zero keeps its sign, NaN stays NaN. The gradient of |t - p| is
+// sign(p - t); the book's code uses sign(t - p), which points the other way.
 NNFS_INLINE float Sign(float x) {
   if (x > 0.0f) return 1.0f;
   if (x < 0.0f) return -1.0f;
@@ -143,11 +144,11 @@ void MeanAbsoluteErrorBackward(const float* predictions, const float* targets, f
   const size_t len = n * k;
   size_t i = 0;
   for (; i + kLanes <= len; i += kLanes) {
-    VecF difference = Load<VecF>(targets + i) - Load<VecF>(predictions + i);
+    VecF difference = Load<VecF>(predictions + i) - Load<VecF>(targets + i);
     VecF sign = difference > zero ? one : (difference < zero ? -one : difference);
     Store(dinputs + i, (sign / outputs) / samples);
   }
-  for (; i < len; i++) dinputs[i] = (Sign(targets[i] - predictions[i]) / outputs) / samples;
+  for (; i < len; i++) dinputs[i] = (Sign(predictions[i] - targets[i]) / outputs) / samples;
 }
 
 }  // namespace NNFS_LEVEL

@@ -123,8 +123,9 @@ export function meanAbsoluteErrorBackward(
 ): void {
   const count = n * k;
   for (let x = 0; x < count; x++) {
-    // Math.sign keeps -0 and NaN, which np.sign also returns for those inputs.
-    const sign = Math.sign(f32(targets[x] - predictions[x]));
+    // d|t - p| / dp = sign(p - t). The book's code returns sign(t - p), the opposite
+    // direction; this follows the derivative. Math.sign keeps -0 and NaN, as np.sign does.
+    const sign = Math.sign(f32(predictions[x] - targets[x]));
     dinputs[x] = f32(f32(sign / k) / n);
   }
 }
