@@ -63,7 +63,8 @@ function reportError(error: unknown, io: CliIO, verbose: boolean): number {
     error instanceof TypeError ||
     typeof (error as { code?: unknown } | null)?.code === 'string';
   // Library messages span lines only in rare cases; the first line names the problem.
-  printLine(io.stderr, `nnfs: ${userError ? '' : 'unexpected error: '}${message.split('\n')[0]}`);
+  const prefix = userError ? 'nnfs: ' : 'nnfs: unexpected error: ';
+  printLine(io.stderr, `${prefix}${message.split('\n')[0]}`);
   if (verbose && error instanceof Error && error.stack !== undefined) {
     printLine(io.stderr, error.stack);
   } else if (!userError) {

@@ -87,7 +87,8 @@ function describeRun(settings: TrainSettings, train: LabelledData, classes: numb
   );
 }
 
-// After a progress bar, print the last epoch in the book's format.
+// After a progress bar, print the last epoch in the book's format. The full-batch line shows the
+// rate after the last update, where the book's per-epoch line shows the rate before it.
 function printSummary(
   io: CliIO,
   settings: TrainSettings,
