@@ -1,0 +1,122 @@
+// The seeded training scripts of the book's chapters 14 to 17, run for 201 epochs through the
+// Model, against the log records the book's Python code prints (fixture
+// ch14_17_first_epochs.json): epoch 0 in both precisions, and epochs 100 and 200 in reference
+// precision against the crexp variant (correctly rounded exp and log, like this library's).
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { ActivationLinear } from '../../lib/activations/linear.js';
+import { ActivationReLU } from '../../lib/activations/relu.js';
+import { ActivationSigmoid } from '../../lib/activations/sigmoid.js';
+import { ActivationSoftmax } from '../../lib/activations/softmax.js';
+import type { Precision } from '../../lib/backend/kernels.js';
+import { sineData } from '../../lib/datasets/sine.js';
+import { spiralData } from '../../lib/datasets/spiral.js';
+import { init } from '../../lib/init.js';
+import { LayerDense } from '../../lib/layers/dense.js';
+import { LayerDropout } from '../../lib/layers/dropout.js';
+import { LossBinaryCrossentropy } from '../../lib/losses/binary-crossentropy.js';
+import { LossCategoricalCrossentropy } from '../../lib/losses/categorical-crossentropy.js';
+import { LossMeanSquaredError } from '../../lib/losses/mean-squared-error.js';
+import { Matrix } from '../../lib/matrix.js';
+import { AccuracyCategorical } from '../../lib/metrics/accuracy-categorical.js';
+import { AccuracyRegression } from '../../lib/metrics/accuracy-regression.js';
+import { Model } from '../../lib/model/model.js';
+import { OptimizerAdam } from '../../lib/optimizers/index.js';
+import { describeBackends } from '../helpers/backends.js';
+
+interface LogRecord {
+  epoch: number;
+  acc: number;
+  loss: number;
+  data_loss: number;
+  reg_loss: number;
+  lr: number;
+}
+
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/ch14_17_first_epochs.json', import.meta.url), 'utf8'),
+) as { chapters: Record<string, { numpy: LogRecord[]; crexp: LogRecord[] }> };
+
+const L2 = { weightRegularizerL2: 5e-4, biasRegularizerL2: 5e-4 };
+
+/** Builds a chapter's data and model after init(), in the order the book's script does. */
+function chapter(name: string): { model: Model; X: Matrix; y: Matrix | Uint8Array } {
+  const model = new Model();
+  if (name === '14' || name === '15') {
+    const { X, y } = name === '14' ? spiralData(100, 3) : spiralData(1000, 3);
+    model.add(new LayerDense(2, 64, L2)).add(new ActivationReLU());
+    if (name === '15') model.add(new LayerDropout(0.1));
+    model.add(new LayerDense(64, 3)).add(new ActivationSoftmax());
+    const optimizer = name === '14'
+      ? new OptimizerAdam({ learningRate: 0.02, decay: 5e-7 })
+      : new OptimizerAdam({ learningRate: 0.05, decay: 5e-5 });
+    model.set({ loss: new LossCategoricalCrossentropy(), optimizer, accuracy: new AccuracyCategorical() });
+    return { model: model.finalize(), X, y };
+  }
+  if (name === '16') {
+    const { X, y } = spiralData(100, 2);
+    const targets = Matrix.from(Float32Array.from(y), [y.length, 1]);
+    model.add(new LayerDense(2, 64, L2)).add(new ActivationReLU());
+    model.add(new LayerDense(64, 1)).add(new ActivationSigmoid());
+    model.set({
+      loss: new LossBinaryCrossentropy(),
+      optimizer: new OptimizerAdam({ decay: 5e-7 }),
+      accuracy: new AccuracyCategorical({ binary: true }),
+    });
+    return { model: model.finalize(), X, y: targets };
+  }
+  const { X, y } = sineData();
+  model.add(new LayerDense(1, 64, { weightScale: 0.1 })).add(new ActivationReLU());
+  model.add(new LayerDense(64, 64, { weightScale: 0.1 })).add(new ActivationReLU());
+  model.add(new LayerDense(64, 1, { weightScale: 0.1 })).add(new ActivationLinear());
+  model.set({
+    loss: new LossMeanSquaredError(),
+    optimizer: new OptimizerAdam({ learningRate: 0.005, decay: 1e-3 }),
+    accuracy: new AccuracyRegression(),
+  });
+  return { model: model.finalize(), X, y };
+}
+
+/** Trains `epochs` epochs and returns the lines printed at epochs 0, 100 and 200. */
+function run(name: string, precision: Precision, epochs: number): string[] {
+  init({ precision });
+  const { model, X, y } = chapter(name);
+  const lines: string[] = [];
+  model.train(X, y, {
+    epochs, printEvery: 100, logFormat: 'epoch-regularization', log: (line) => lines.push(line),
+  });
+  return lines;
+}
+
+/** Formats a fixture record the way the book prints it. */
+function printed(record: LogRecord): string {
+  const fixed = (value: number) => value.toFixed(3);
+  const lr = String(record.lr).includes('.') || String(record.lr).includes('e')
+    ? String(record.lr)
+    : `${record.lr}.0`;
+  return `epoch: ${record.epoch}, acc: ${fixed(record.acc)}, loss: ${fixed(record.loss)} ` +
+    `(data_loss: ${fixed(record.data_loss)}, reg_loss: ${fixed(record.reg_loss)}), lr: ${lr}`;
+}
+
+describeBackends('chapters 14 to 17, seeded', () => {
+  it.each(['14', '15', '16', '17'])('chapter %s epoch 0, fast precision', (name) => {
+    const lines = run(name, 'fast', 1);
+    expect(lines[0]).toBe(printed(fixture.chapters[name].crexp[0]));
+  });
+
+  it.each(['14', '15', '16', '17'])('chapter %s epoch 0, reference precision', (name) => {
+    const lines = run(name, 'reference', 1);
+    expect(lines[0]).toBe(printed(fixture.chapters[name].crexp[0]));
+  });
+
+  // TODO: chapters 15 and 17 drift from epoch 100 on (chapter 15 prints acc 0.560 and
+  // reg_loss 0.021 at epoch 100 against 0.549 and 0.023; chapter 17 acc 0.238 against 0.242
+  // at epoch 200). NumPy computes some of their arrays in float64 that are float32 here:
+  // chapter 15's dropout mask and output, the first layer's dbiases and its Adam bias moments;
+  // chapter 17's inputs and targets (sine_data is float64), its loss, the last layer's dbiases
+  // and Adam bias moments. Matching them needs float64 paths for those arrays.
+  it.each(['14', '16'])('chapter %s epochs 0 to 200, reference precision', (name) => {
+    const lines = run(name, 'reference', 201);
+    expect(lines).toEqual(fixture.chapters[name].crexp.map(printed));
+  });
+});
