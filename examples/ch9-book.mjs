@@ -1,5 +1,5 @@
 // Chapter 9's full model, written with the book's names: one forward and one backward pass on
-// spiral data, printing what the book's script prints. Run `npm run build` first.
+// spiral data, printing what the book's script prints. Run `npm run compile` first.
 import {
   init,
   spiral_data,

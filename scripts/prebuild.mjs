@@ -1,8 +1,8 @@
 // Builds prebuilds/<platform>-<arch>/nnfs-native.node with prebuildify (--napi --strip), with
 // OpenBLAS linked statically, so that `npm install` from the tarball needs neither a compiler
-// nor a system libopenblas. Run it through `npm run build:prebuild`: npm puts its bundled
-// node-gyp on PATH and passes its configuration (nodedir and the like) to node-gyp. The script
-// is not named `prebuild`, because npm would then run it before every `npm run build`.
+// nor a system libopenblas. Run it through `npm run prebuild`: npm puts its bundled node-gyp
+// on PATH and passes its configuration (nodedir and the like) to node-gyp. The package has no
+// `build` script, because npm would run `prebuild` before it as a pre-script.
 //
 // The build runs in build-prebuild/, a copy of the sources (see stage-sources.mjs).
 import { execFileSync } from 'node:child_process';

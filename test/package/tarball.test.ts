@@ -1,5 +1,5 @@
 // The packed tarball as a user gets it: `npm pack`, installed into a fresh project, then used
-// from child processes. It needs a prebuild and builds one with `npm run build:prebuild` when
+// from child processes. It needs a prebuild and builds one with `npm run prebuild` when
 // prebuilds/ has none (a clean clone). Dependencies come from the npm cache that `npm ci` filled.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -71,7 +71,7 @@ function hasPrebuild(): boolean {
 
 beforeAll(() => {
   const start = performance.now();
-  if (!hasPrebuild()) run('npm', ['run', 'build:prebuild'], root);
+  if (!hasPrebuild()) run('npm', ['run', 'prebuild'], root);
 
   workdir = mkdtempSync(join(tmpdir(), 'nnfs-package-'));
   // npm pack runs `prepare`, which compiles lib/ into dist/, so the tarball matches the sources.
