@@ -74,7 +74,7 @@ export function expectArraysClose(what, got, expected, rtol, atol) {
 
 let numpyAvailable;
 
-/** Whether `python3 -c "import numpy"` works; checked once. */
+/** Returns whether `python3 -c "import numpy"` works, checked once. */
 export function hasNumpy() {
   if (numpyAvailable === undefined) {
     try {
@@ -88,8 +88,8 @@ export function hasNumpy() {
 }
 
 /**
- * The environment for NumPy. OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE may be set on this kind of
- * machine for the older system OpenBLAS that the addon links; they make NumPy's newer bundled
+ * Returns the environment for NumPy. OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE may be set on some
+ * machines for the older system OpenBLAS that the addon links. They make NumPy's newer bundled
  * OpenBLAS pick a slower kernel, so they are removed for the NumPy process alone.
  */
 function numpyEnv(threads = 1) {

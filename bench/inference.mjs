@@ -15,7 +15,9 @@ export function run({ native, repeats }) {
   const backends = native !== null ? ['native', 'js'] : ['js'];
   const networks = backends.map((backend) => makeNetwork(backend, MODEL));
   const firstRows = networks.map((network) => network.predict(network.X).data.slice(0, 10));
-  if (firstRows.length === 2) expectArraysClose('inference native vs js', firstRows[0], firstRows[1], 1e-5, 1e-7);
+  if (firstRows.length === 2) {
+    expectArraysClose('inference native vs js', firstRows[0], firstRows[1], 1e-5, 1e-7);
+  }
   if (numpy !== null) {
     expectArraysClose('inference vs NumPy', firstRows[0], numpy.float32.first_row, 1e-5, 1e-7);
   }
@@ -39,7 +41,9 @@ export function run({ native, repeats }) {
     for (const threads of [1, 2]) {
       rows.push({
         variant: `C: 10000x784 inference, ${threads} thread${threads > 1 ? 's' : ''}`,
-        native: byThreads[threads].step, js: threads === 1 ? js : null, floor: byThreads[threads].floor,
+        native: byThreads[threads].step,
+        js: threads === 1 ? js : null,
+        floor: byThreads[threads].floor,
         numpy: threads === 1 ? numpy?.float32 ?? null : null,
         book: threads === 1 ? numpy?.book ?? null : null,
       });

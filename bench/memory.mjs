@@ -46,7 +46,11 @@ export function run({ native, quick }) {
   const targets = [];
   for (const [label, network, warmup] of cases) {
     const moved = growth(network, warmup);
-    rows.push({ variant: `${label}: ${STEPS} steps`, heapBytes: moved.heap, arrayBufferBytes: moved.arrayBuffers });
+    rows.push({
+      variant: `${label}: ${STEPS} steps`,
+      heapBytes: moved.heap,
+      arrayBufferBytes: moved.arrayBuffers,
+    });
     const worst = Math.max(Math.abs(moved.heap), Math.abs(moved.arrayBuffers));
     targets.push(target(`${label} steady state moves < 1 MB`, worst / MB, 1));
   }

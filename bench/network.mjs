@@ -15,7 +15,7 @@ import {
   spiralData,
 } from '../dist/index.js';
 
-/** Spiral data (`data: 'spiral'`) or uniform [0, 1) inputs with labels `row % classes`. */
+/** Makes spiral data (`data: 'spiral'`) or uniform [0, 1) inputs with labels `row % classes`. */
 function makeData(sizes, data, batch) {
   const classes = sizes[sizes.length - 1];
   if (data === 'spiral') {
@@ -30,9 +30,9 @@ function makeData(sizes, data, batch) {
 }
 
 /**
- * A network with layers `sizes` (e.g. [2, 64, 3]) on `batch` rows, on one backend. `step()` runs
- * one full training step and returns the loss; `forwardBackward()` skips
- * the optimizer; `predict()` runs the forward pass only.
+ * Builds a network with layers `sizes` (e.g. [2, 64, 3]) on `batch` rows, on one backend.
+ * `step()` runs one full training step and returns the loss. `forwardBackward()` skips the
+ * optimizer, and `predict()` runs the forward pass only.
  */
 export function makeNetwork(backend, { sizes, data, batch, learningRate, decay }) {
   setBackend(backend);
@@ -98,7 +98,7 @@ export function makeNetwork(backend, { sizes, data, batch, learningRate, decay }
 }
 
 /**
- * The matrix products of one training step, as cblas_sgemm arguments: per layer the forward
+ * Lists the matrix products of one training step, as cblas_sgemm arguments: per layer the forward
  * product, dweights = inputsᵀ · dvalues and dinputs = dvalues · weightsᵀ.
  */
 export function trainingProducts(sizes, batch) {
@@ -112,7 +112,7 @@ export function trainingProducts(sizes, batch) {
   return products;
 }
 
-/** The forward products of the network on `rows` inputs. */
+/** Lists the forward products of the network on `rows` inputs. */
 export function inferenceProducts(sizes, rows) {
   const products = [];
   for (let l = 0; l + 1 < sizes.length; l++) {

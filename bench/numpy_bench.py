@@ -226,7 +226,7 @@ def bench_softmax_backward(opts):
 
 
 def openblas_info():
-    """The OpenBLAS NumPy loaded and the core it picked, read through its C API."""
+    """Return the OpenBLAS that NumPy loaded and the core it picked, read through its C API."""
     config = np.show_config(mode="dicts")
     blas = config.get("Build Dependencies", {}).get("blas", {})
     info = {"numpy": np.__version__, "blas": blas.get("name"), "version": blas.get("version")}

@@ -13,7 +13,9 @@ import * as softmaxBackward from './softmax-backward.mjs';
 import * as tinyProducts from './tiny-products.mjs';
 import * as memory from './memory.mjs';
 
-const WORKLOADS = [spiralStep, mnistStep, inference, gemmSquare, softmaxBackward, tinyProducts, memory];
+const WORKLOADS = [
+  spiralStep, mnistStep, inference, gemmSquare, softmaxBackward, tinyProducts, memory,
+];
 
 function parseArgs(argv) {
   const options = { json: false, filter: null, repeats: 11 };
@@ -32,7 +34,8 @@ function parseArgs(argv) {
 
 function cpuModel() {
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const lines = readFileSync('/proc/cpuinfo', 'utf8').split('\n');
+    const line = lines.find((text) => text.startsWith('model name'));
     if (line !== undefined) return line.split(':')[1].trim();
   } catch {
     // Not Linux: fall back to what Node reports.
@@ -60,13 +63,15 @@ function formatSeconds(seconds) {
 
 function formatTiming(timing) {
   if (timing === null || timing === undefined) return '-';
-  return `${formatSeconds(timing.median)} (${formatSeconds(timing.min)}..${formatSeconds(timing.max)})`;
+  const range = `${formatSeconds(timing.min)}..${formatSeconds(timing.max)}`;
+  return `${formatSeconds(timing.median)} (${range})`;
 }
 
 function table(header, rows) {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
 function printResult(name, result) {
@@ -90,7 +95,8 @@ function printResult(name, result) {
     let verdict = 'not measured';
     if (t.met !== null) verdict = t.met ? 'met' : 'NOT MET';
     const sign = t.kind === 'max' ? '<=' : '>=';
-    console.log(`- ${t.name}: ratio ${t.ratio.toFixed(3)} (${sign} ${Number(t.limit.toFixed(3))}): ${verdict}`);
+    const limit = Number(t.limit.toFixed(3));
+    console.log(`- ${t.name}: ratio ${t.ratio.toFixed(3)} (${sign} ${limit}): ${verdict}`);
   }
 }
 
@@ -111,12 +117,15 @@ function main() {
       ? 'NumPy: not available'
       : `NumPy ${about.numpy.numpy}: ${about.numpy.blas} ${about.numpy.version}, ` +
         `core ${about.numpy.core ?? 'unknown'}, 1 thread`);
-    console.log(`timings: median (min..max) of ${options.repeats} samples per figure, warm-up apart`);
+    const samples = `${options.repeats} samples per figure`;
+    console.log(`timings: median (min..max) of ${samples}, warm-up apart`);
   }
 
   const names = WORKLOADS.map((workload) => workload.name);
   if (options.filter !== null && !names.some((name) => name.includes(options.filter))) {
-    throw new Error(`bench: --filter ${options.filter} matches no workload; use one of ${names.join(', ')}`);
+    throw new Error(
+      `bench: --filter ${options.filter} matches no workload; use one of ${names.join(', ')}`,
+    );
   }
 
   const results = {};

@@ -35,7 +35,8 @@ export function run({ native, repeats }) {
       times[backend] = measure(backward, { inner: innerFor(backward), repeats });
     }
     if (native !== null) {
-      expectArraysClose(`softmax backward ${n}x${c} native vs js`, results.native, results.js, 1e-5, 1e-7);
+      const what = `softmax backward ${n}x${c} native vs js`;
+      expectArraysClose(what, results.native, results.js, 1e-5, 1e-7);
     }
     const numpy = runNumpy('softmax_backward', { rows: n, cols: c, repeats: Math.min(repeats, 5) });
     const loop = numpy?.book_loop ?? null;

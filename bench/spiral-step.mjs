@@ -13,7 +13,9 @@ const CH9 = { sizes: [2, 3, 3], data: 'spiral', batch: 300, learningRate: 0.001,
 function checkLosses(networks, numpyLosses) {
   const losses = networks.map((network) => [0, 1, 2].map(() => network.step()));
   for (let s = 0; s < 3; s++) {
-    if (losses.length === 2) expectClose(`spiral step ${s} native vs js`, losses[0][s], losses[1][s], 1e-5);
+    if (losses.length === 2) {
+      expectClose(`spiral step ${s} native vs js`, losses[0][s], losses[1][s], 1e-5);
+    }
     if (numpyLosses !== null) {
       expectClose(`spiral step ${s} vs NumPy`, losses[0][s], numpyLosses[s], 1e-5);
     }
@@ -36,7 +38,8 @@ export function run({ native, repeats }) {
 
   const ch9 = backends.map((backend) => makeNetwork(backend, CH9));
   if (ch9.length === 2) {
-    expectClose('chapter 9 loss native vs js', ch9[0].forwardBackward(), ch9[1].forwardBackward(), 1e-6);
+    const [nativeLoss, jsLoss] = ch9.map((network) => network.forwardBackward());
+    expectClose('chapter 9 loss native vs js', nativeLoss, jsLoss, 1e-6);
   }
   const ch9Times = Object.fromEntries(backends.map((b, x) => [b, timeOf(ch9[x].forwardBackward)]));
   const ch9Floor =
@@ -45,7 +48,8 @@ export function run({ native, repeats }) {
   const numpyStep = numpy?.float32.median ?? NaN;
   const targets = [];
   if (native !== null) {
-    targets.push(target('A native step <= 1/8 of NumPy float32', stepTimes.native.median / numpyStep, 1 / 8));
+    const ratio = stepTimes.native.median / numpyStep;
+    targets.push(target('A native step <= 1/8 of NumPy float32', ratio, 1 / 8));
   }
   targets.push(target('A js step <= NumPy float32', stepTimes.js.median / numpyStep, 1));
   return {

@@ -29,7 +29,7 @@ const f32 = Math.fround;
 const MR = 2;
 /** Columns of op(B) per micro-kernel tile. */
 const NR = 4;
-/** Values of packed op(B) per column block: 256 KiB of float32, about half of a Zen or Skylake L2. */
+/** Values of packed op(B) per column block: 256 KiB of float32, half of a 512 KiB L2 cache. */
 const B_BLOCK_VALUES = 64 * 1024;
 /** Packing op(B) costs K x N copies, worth it once at least this many rows of A reuse it. */
 const PACK_MIN_ROWS = 16;
