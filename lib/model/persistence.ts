@@ -8,9 +8,18 @@ import { ActivationSoftmax } from '../activations/softmax.js';
 import { describe, rangeError, typeError } from '../errors.js';
 import { readSafetensors, writeSafetensors } from '../io/safetensors.js';
 import type { SafetensorsTensor } from '../io/safetensors.js';
+import { ActivationLinear } from '../activations/linear.js';
+import { ActivationSigmoid } from '../activations/sigmoid.js';
 import { LayerDense } from '../layers/dense.js';
+import { LayerDropout } from '../layers/dropout.js';
+import { LossBinaryCrossentropy } from '../losses/binary-crossentropy.js';
 import { LossCategoricalCrossentropy } from '../losses/categorical-crossentropy.js';
+import { LossMeanAbsoluteError } from '../losses/mean-absolute-error.js';
+import { LossMeanSquaredError } from '../losses/mean-squared-error.js';
+import { REGULARIZER_NAMES } from '../losses/regularization.js';
+import type { RegularizerOptions } from '../losses/regularization.js';
 import { AccuracyCategorical } from '../metrics/accuracy-categorical.js';
+import { AccuracyRegression } from '../metrics/accuracy-regression.js';
 import { optimizerFromConfig } from '../optimizers/from-config.js';
 import type { OptimizerConfig } from '../optimizers/optimizer.js';
 import { Model } from './model.js';
@@ -20,9 +29,28 @@ const FORMAT = 'nnfs-native.model';
 const VERSION = '1';
 
 type LayerSpec =
-  | { type: 'LayerDense'; nInputs: number; nNeurons: number }
+  | ({ type: 'LayerDense'; nInputs: number; nNeurons: number } & RegularizerOptions)
+  | { type: 'LayerDropout'; rate: number }
   | { type: 'ActivationReLU' }
-  | { type: 'ActivationSoftmax' };
+  | { type: 'ActivationSoftmax' }
+  | { type: 'ActivationSigmoid' }
+  | { type: 'ActivationLinear' };
+
+/** The activations saved by type name alone, with the constructors that rebuild them. */
+const ACTIVATIONS = {
+  ActivationReLU,
+  ActivationSoftmax,
+  ActivationSigmoid,
+  ActivationLinear,
+} as const;
+
+/** The losses saved by type name alone. */
+const LOSSES = {
+  LossCategoricalCrossentropy,
+  LossBinaryCrossentropy,
+  LossMeanSquaredError,
+  LossMeanAbsoluteError,
+} as const;
 
 /** Writes the trainable layers' parameters, with the architecture in the metadata. */
 export function saveParameters(model: Model, path: string): void {
@@ -42,12 +70,17 @@ export function saveModel(model: Model, path: string): void {
     architecture: JSON.stringify(model.layers.map((layer) => layerSpec(where, layer))),
   };
   if (model.loss !== undefined) {
-    if (!(model.loss instanceof LossCategoricalCrossentropy)) {
-      throw unsupported(where, 'loss', model.loss);
-    }
-    metadata.loss = JSON.stringify({ type: 'LossCategoricalCrossentropy' });
+    const lossType = Object.entries(LOSSES).find(([, loss]) => model.loss instanceof loss)?.[0];
+    if (lossType === undefined) throw unsupported(where, 'loss', model.loss);
+    metadata.loss = JSON.stringify({ type: lossType });
   }
-  if (model.accuracy !== undefined) {
+  if (model.accuracy instanceof AccuracyRegression) {
+    // The precision comes from the training targets, so it is saved rather than recomputed.
+    metadata.accuracy = JSON.stringify({
+      type: 'AccuracyRegression',
+      precision: model.accuracy.precision ?? null,
+    });
+  } else if (model.accuracy !== undefined) {
     if (!(model.accuracy instanceof AccuracyCategorical)) {
       throw unsupported(where, 'accuracy', model.accuracy);
     }
@@ -93,20 +126,32 @@ export function loadModel(path: string): Model {
   const settings = file.metadata;
   if (settings.loss !== undefined) {
     const loss = parseJson(where, 'loss', settings.loss) as { type?: unknown };
-    if (loss.type !== 'LossCategoricalCrossentropy') {
-      throw rangeError(where, `unknown loss type ${describe(loss.type)} in the file`);
+    const type = loss.type;
+    if (typeof type !== 'string' || !Object.hasOwn(LOSSES, type)) {
+      throw rangeError(where, `unknown loss type ${describe(type)} in the file`);
     }
-    model.set({ loss: new LossCategoricalCrossentropy() });
+    model.set({ loss: new LOSSES[type as keyof typeof LOSSES]() });
   }
   if (settings.accuracy !== undefined) {
     const accuracy = parseJson(where, 'accuracy', settings.accuracy) as {
       type?: unknown;
       binary?: unknown;
+      precision?: unknown;
     };
-    if (accuracy.type !== 'AccuracyCategorical') {
+    if (accuracy.type === 'AccuracyRegression') {
+      const regression = new AccuracyRegression();
+      const { precision } = accuracy;
+      if (typeof precision === 'number' && Number.isFinite(precision) && precision >= 0) {
+        regression.precision = precision;
+      } else if (precision !== null && precision !== undefined) {
+        throw rangeError(where, `the saved regression precision ${describe(precision)} is invalid`);
+      }
+      model.set({ accuracy: regression });
+    } else if (accuracy.type !== 'AccuracyCategorical') {
       throw rangeError(where, `unknown accuracy type ${describe(accuracy.type)} in the file`);
+    } else {
+      model.set({ accuracy: new AccuracyCategorical({ binary: accuracy.binary === true }) });
     }
-    model.set({ accuracy: new AccuracyCategorical({ binary: accuracy.binary === true }) });
   }
   if (settings.optimizer !== undefined) {
     const config = parseJson(where, 'optimizer', settings.optimizer) as OptimizerConfig;
@@ -134,21 +179,30 @@ function tensorOf(shape: [number, number], data: Float32Array): SafetensorsTenso
 
 function layerSpec(where: string, layer: ModelLayer): LayerSpec {
   if (layer instanceof LayerDense) {
-    return { type: 'LayerDense', nInputs: layer.weights.rows, nNeurons: layer.weights.cols };
+    const spec: LayerSpec = {
+      type: 'LayerDense', nInputs: layer.weights.rows, nNeurons: layer.weights.cols,
+    };
+    // Only the strengths that are set, so files of unregularised models stay as they were.
+    for (const name of REGULARIZER_NAMES) if (layer[name] > 0) spec[name] = layer[name];
+    return spec;
   }
-  if (layer instanceof ActivationReLU) return { type: 'ActivationReLU' };
-  if (layer instanceof ActivationSoftmax) return { type: 'ActivationSoftmax' };
+  if (layer instanceof LayerDropout) return { type: 'LayerDropout', rate: layer.rate };
+  for (const [type, activation] of Object.entries(ACTIVATIONS)) {
+    if (layer instanceof activation) return { type: type as keyof typeof ACTIVATIONS };
+  }
   throw unsupported(where, 'layer', layer);
 }
 
 function buildLayer(spec: LayerSpec): ModelLayer {
   switch (spec.type) {
-    case 'LayerDense':
-      return new LayerDense(spec.nInputs, spec.nNeurons);
-    case 'ActivationReLU':
-      return new ActivationReLU();
-    case 'ActivationSoftmax':
-      return new ActivationSoftmax();
+    case 'LayerDense': {
+      const { type: _type, nInputs, nNeurons, ...strengths } = spec;
+      return new LayerDense(nInputs, nNeurons, strengths);
+    }
+    case 'LayerDropout':
+      return new LayerDropout(spec.rate);
+    default:
+      return new ACTIVATIONS[spec.type]();
   }
 }
 
@@ -166,16 +220,29 @@ function parseArchitecture(where: string, metadata: Record<string, string>): Lay
   }
   return parsed.map((entry: unknown, index: number): LayerSpec => {
     const spec = entry as Partial<Record<string, unknown>>;
-    if (spec?.type === 'ActivationReLU' || spec?.type === 'ActivationSoftmax') {
-      return { type: spec.type };
+    if (typeof spec?.type === 'string' && Object.hasOwn(ACTIVATIONS, spec.type)) {
+      return { type: spec.type as keyof typeof ACTIVATIONS };
     }
     const isSize = (value: unknown) => Number.isInteger(value) && (value as number) >= 1;
-    if (spec?.type === 'LayerDense' && isSize(spec.nInputs) && isSize(spec.nNeurons)) {
-      return {
+    const isStrength = (value: unknown) =>
+      value === undefined || (typeof value === 'number' && Number.isFinite(value) && value >= 0);
+    if (
+      spec?.type === 'LayerDense' && isSize(spec.nInputs) && isSize(spec.nNeurons) &&
+      REGULARIZER_NAMES.every((name) => isStrength(spec[name]))
+    ) {
+      const dense: LayerSpec = {
         type: 'LayerDense',
         nInputs: spec.nInputs as number,
         nNeurons: spec.nNeurons as number,
       };
+      for (const name of REGULARIZER_NAMES) {
+        if (spec[name] !== undefined) dense[name] = spec[name] as number;
+      }
+      return dense;
+    }
+    const rate = spec?.rate;
+    if (spec?.type === 'LayerDropout' && typeof rate === 'number' && rate >= 0 && rate < 1) {
+      return { type: 'LayerDropout', rate };
     }
     throw rangeError(where, `layer ${index} in the file is invalid: ${JSON.stringify(entry)}`);
   });
@@ -226,7 +293,7 @@ function unsupported(where: string, what: string, value: unknown): TypeError {
   return typeError(
     where,
     `saving a ${what} of type ${describe(value)} is not supported yet; supported are ` +
-      'LayerDense, ActivationReLU, ActivationSoftmax, LossCategoricalCrossentropy and ' +
-      'AccuracyCategorical',
+      `LayerDense, LayerDropout, ${Object.keys(ACTIVATIONS).join(', ')}, ` +
+      `${Object.keys(LOSSES).join(', ')}, AccuracyCategorical and AccuracyRegression`,
   );
 }
