@@ -28,7 +28,7 @@ NNFS_INLINE VecF ClipProbability(VecF p) {
   return p > high ? high : p;
 }
 
-// float32 log computed in double and rounded once, the crexp reference's log.
+// The float32 log computed in double and rounded once, as glibc's logf rounds it.
 // NOTE: the log runs one lane at a time through libm; only the arithmetic around it is vector.
 NNFS_INLINE float LogRounded(float x) { return static_cast<float>(__builtin_log(x)); }
 

@@ -1,7 +1,7 @@
-// The seeded training scripts of the book's chapters 14 to 17, run for 201 epochs through the
-// Model, against the log records the book's Python code prints (fixture
-// ch14_17_first_epochs.json): epoch 0 in both precisions, and epochs 100 and 200 in reference
-// precision against the crexp variant (correctly rounded exp and log, like this library's).
+// The seeded training scripts of the book's chapters 14 to 17, run through the Model and
+// compared with the log lines the book's Python code prints (ch14_17_first_epochs.json). Epoch
+// 0 is compared in both precisions. Epochs 100 and 200 are compared in reference precision
+// with the crexp variant, whose exp and log are correctly rounded like this library's.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { ActivationLinear } from '../../lib/activations/linear.js';
