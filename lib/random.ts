@@ -17,6 +17,14 @@ const MATRIX_A = 0x9908b0df;
 const UPPER_MASK = 0x80000000;
 const LOWER_MASK = 0x7fffffff;
 
+/** The full position of a generator: its 624 key words, the index and the kept Gaussian. */
+export interface RandomStateSnapshot {
+  readonly key: Uint32Array;
+  readonly pos: number;
+  readonly hasGauss: boolean;
+  readonly gauss: number;
+}
+
 /** One MT19937 stream with NumPy RandomState's derived draws. */
 export class RandomState {
   private readonly key = new Uint32Array(STATE_SIZE);
@@ -40,6 +48,19 @@ export class RandomState {
     this.pos = STATE_SIZE;
     this.hasGauss = false;
     this.gauss = 0;
+  }
+
+  /** A copy of the generator's position, like NumPy's `get_state()`. */
+  getState(): RandomStateSnapshot {
+    return { key: this.key.slice(), pos: this.pos, hasGauss: this.hasGauss, gauss: this.gauss };
+  }
+
+  /** Returns the generator to a position taken by getState(). */
+  setState(state: RandomStateSnapshot): void {
+    this.key.set(state.key);
+    this.pos = state.pos;
+    this.hasGauss = state.hasGauss;
+    this.gauss = state.gauss;
   }
 
   /** Draws the next tempered 32-bit word. */

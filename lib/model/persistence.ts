@@ -22,6 +22,7 @@ import { AccuracyCategorical } from '../metrics/accuracy-categorical.js';
 import { AccuracyRegression } from '../metrics/accuracy-regression.js';
 import { optimizerFromConfig } from '../optimizers/from-config.js';
 import type { OptimizerConfig } from '../optimizers/optimizer.js';
+import { globalRandomState } from '../random.js';
 import { Model } from './model.js';
 import type { ModelLayer } from './model.js';
 
@@ -119,9 +120,14 @@ export function loadModel(path: string): Model {
   const file = readSafetensors(path);
   const specs = parseArchitecture(where, file.metadata);
   const model = new Model();
-  // NOTE: LayerDense draws initial weights from the global generator before they are
-  // replaced, so loading a model advances the seeded random stream.
-  for (const spec of specs) model.add(buildLayer(spec));
+  // LayerDense draws initial weights that the file's replace; putting the generator back
+  // keeps loading a model from shifting a seeded run.
+  const state = globalRandomState.getState();
+  try {
+    for (const spec of specs) model.add(buildLayer(spec));
+  } finally {
+    globalRandomState.setState(state);
+  }
 
   const settings = file.metadata;
   if (settings.loss !== undefined) {

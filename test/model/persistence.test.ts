@@ -12,6 +12,8 @@ import { LossCategoricalCrossentropy } from '../../lib/losses/categorical-crosse
 import { AccuracyCategorical } from '../../lib/metrics/accuracy-categorical.js';
 import { Model } from '../../lib/model/model.js';
 import { OptimizerAdam } from '../../lib/optimizers/index.js';
+import { init } from '../../lib/init.js';
+import { randn } from '../../lib/random.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'nnfs-model-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -44,6 +46,18 @@ describeBackends('Model persistence', (backend) => {
     expect(loaded.evaluate(X, y)).toEqual(model.evaluate(X, y));
     expect(loaded.optimizer?.config()).toEqual(model.optimizer?.config());
     expect(loaded.accuracy).toBeInstanceOf(AccuracyCategorical);
+  });
+
+  it('load leaves the seeded stream in place', () => {
+    const { model } = trainedModel(8);
+    const path = join(directory, `stream-${backend}.safetensors`);
+    model.save(path);
+
+    init({ seed: 7 });
+    const expected = Array.from(randn(4));
+    init({ seed: 7 });
+    Model.load(path);
+    expect(Array.from(randn(4))).toEqual(expected);
   });
 
   it('parameters round trip', () => {
