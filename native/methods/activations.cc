@@ -1,44 +1,19 @@
 // Node-API entry points for ReLU and softmax.
 #include "args.h"
 #include "dispatch.h"
+#include "methods/elementwise.h"
 #include "methods/methods.h"
 
 namespace nnfs {
 
 // reluForward(inputs, output)
 napi_value ReluForward(napi_env env, napi_callback_info info) {
-  Args args;
-  if (!ReadArgs(env, info, "reluForward", 2, &args)) return nullptr;
-
-  float *inputs, *output;
-  size_t length, output_length;
-  if (!GetFloat32(args, 0, "inputs", &inputs, &length) ||
-      !GetFloat32(args, 1, "output", &output, &output_length) ||
-      !CheckLength(args, "output", output_length, length, "the length of inputs")) {
-    return nullptr;
-  }
-
-  ActiveTable()->relu_forward(inputs, output, length);
-  return nullptr;
+  return CallForward(env, info, "reluForward", &KernelTable::relu_forward);
 }
 
 // reluBackward(inputs, dvalues, dinputs)
 napi_value ReluBackward(napi_env env, napi_callback_info info) {
-  Args args;
-  if (!ReadArgs(env, info, "reluBackward", 3, &args)) return nullptr;
-
-  float *inputs, *dvalues, *dinputs;
-  size_t length, dvalues_length, dinputs_length;
-  if (!GetFloat32(args, 0, "inputs", &inputs, &length) ||
-      !GetFloat32(args, 1, "dvalues", &dvalues, &dvalues_length) ||
-      !GetFloat32(args, 2, "dinputs", &dinputs, &dinputs_length) ||
-      !CheckLength(args, "dvalues", dvalues_length, length, "the length of inputs") ||
-      !CheckLength(args, "dinputs", dinputs_length, length, "the length of inputs")) {
-    return nullptr;
-  }
-
-  ActiveTable()->relu_backward(inputs, dvalues, dinputs, length);
-  return nullptr;
+  return CallBackward(env, info, "reluBackward", "inputs", &KernelTable::relu_backward);
 }
 
 // softmaxForward(inputs, output, n, c)
