@@ -166,6 +166,22 @@ export function checkBatch(where: string, name: string, value: unknown, cols?: n
 }
 
 /**
+ * Checks the gradient passed to a backward pass against the matrix its forward pass kept
+ * (`saved`, undefined before the first forward): it must be a Matrix of the same shape.
+ * Returns `saved`, so the caller has it narrowed to a Matrix.
+ */
+export function checkDvalues(where: string, dvalues: unknown, saved: Matrix | undefined): Matrix {
+  if (saved === undefined) {
+    throw new Error(`${where}: no forward pass has run yet, call forward(inputs) first`);
+  }
+  const checked = checkBatch(where, 'dvalues', dvalues, saved.cols);
+  if (checked.rows !== saved.rows) {
+    throw rangeError(where, `dvalues has ${checked.rows} rows, expected ${saved.rows}`);
+  }
+  return saved;
+}
+
+/**
  * Returns `current` when it has the requested shape, else a new zero matrix. Layers keep their
  * output buffers this way, so a steady batch size allocates nothing.
  */

@@ -1,7 +1,6 @@
 // Linear (identity) activation, the output of a regression model: output = inputs and
 // dinputs = dvalues, each copied into a buffer the layer keeps.
-import { rangeError } from '../errors.js';
-import { checkBatch, Matrix, reuseMatrix } from '../matrix.js';
+import { checkBatch, checkDvalues, Matrix, reuseMatrix } from '../matrix.js';
 
 export class ActivationLinear {
   /** The batch of the last forward pass, kept for reference, not copied. */
@@ -24,14 +23,7 @@ export class ActivationLinear {
   /** Copies `dvalues`, which has the inputs' shape, to `dinputs`. */
   backward(dvalues: Matrix): void {
     const where = 'ActivationLinear.backward';
-    const inputs = this.inputs;
-    if (inputs === undefined) {
-      throw new Error(`${where}: no forward pass has run yet, call forward(inputs) first`);
-    }
-    checkBatch(where, 'dvalues', dvalues, inputs.cols);
-    if (dvalues.rows !== inputs.rows) {
-      throw rangeError(where, `dvalues has ${dvalues.rows} rows, expected ${inputs.rows}`);
-    }
+    const inputs = checkDvalues(where, dvalues, this.inputs);
 
     const dinputs = reuseMatrix(this.dinputs, inputs.rows, inputs.cols);
     dinputs.data.set(dvalues.data);

@@ -1,8 +1,7 @@
 // Rectified linear unit: output = max(0, inputs). Backward passes dvalues where the input was
 // > 0 and writes 0 where it was <= 0 (the derivative at 0 is taken as 0, as the book does).
 import { kernels } from '../backend/select.js';
-import { rangeError } from '../errors.js';
-import { checkBatch, Matrix, reuseMatrix } from '../matrix.js';
+import { checkBatch, checkDvalues, Matrix, reuseMatrix } from '../matrix.js';
 
 export class ActivationReLU {
   /** The batch of the last forward pass, kept for backward, not copied. */
@@ -25,14 +24,7 @@ export class ActivationReLU {
   /** Computes `dinputs` from the gradient of the output, which has the inputs' shape. */
   backward(dvalues: Matrix): void {
     const where = 'ActivationReLU.backward';
-    const inputs = this.inputs;
-    if (inputs === undefined) {
-      throw new Error(`${where}: no forward pass has run yet, call forward(inputs) first`);
-    }
-    checkBatch(where, 'dvalues', dvalues, inputs.cols);
-    if (dvalues.rows !== inputs.rows) {
-      throw rangeError(where, `dvalues has ${dvalues.rows} rows, expected ${inputs.rows}`);
-    }
+    const inputs = checkDvalues(where, dvalues, this.inputs);
 
     const dinputs = reuseMatrix(this.dinputs, inputs.rows, inputs.cols);
     kernels().reluBackward(inputs.data, dvalues.data, dinputs.data);

@@ -2,8 +2,7 @@
 // Backward: dinputs = dvalues * (1 - output) * output. In float32 the output saturates at
 // exactly 0 and 1 far from the origin, so its gradient there is 0, never NaN.
 import { kernels } from '../backend/select.js';
-import { rangeError } from '../errors.js';
-import { checkBatch, Matrix, reuseMatrix } from '../matrix.js';
+import { checkBatch, checkDvalues, Matrix, reuseMatrix } from '../matrix.js';
 
 export class ActivationSigmoid {
   /** The batch of the last forward pass, kept for reference, not copied. */
@@ -26,14 +25,7 @@ export class ActivationSigmoid {
   /** Computes `dinputs` from the gradient of the output, which has the output's shape. */
   backward(dvalues: Matrix): void {
     const where = 'ActivationSigmoid.backward';
-    const output = this.output;
-    if (output === undefined) {
-      throw new Error(`${where}: no forward pass has run yet, call forward(inputs) first`);
-    }
-    checkBatch(where, 'dvalues', dvalues, output.cols);
-    if (dvalues.rows !== output.rows) {
-      throw rangeError(where, `dvalues has ${dvalues.rows} rows, expected ${output.rows}`);
-    }
+    const output = checkDvalues(where, dvalues, this.output);
 
     const dinputs = reuseMatrix(this.dinputs, output.rows, output.cols);
     kernels().sigmoidBackward(output.data, dvalues.data, dinputs.data);

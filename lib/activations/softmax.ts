@@ -6,8 +6,7 @@
 // gives 1 / (count of +Infinity) at those entries and 0 elsewhere. A row of only -Infinity
 // gives NaN, as exp(-inf - (-inf)) is exp(NaN). Both backends implement the same rules.
 import { kernels } from '../backend/select.js';
-import { rangeError } from '../errors.js';
-import { checkBatch, Matrix, reuseMatrix } from '../matrix.js';
+import { checkBatch, checkDvalues, Matrix, reuseMatrix } from '../matrix.js';
 
 export class ActivationSoftmax {
   inputs: Matrix | undefined;
@@ -29,14 +28,7 @@ export class ActivationSoftmax {
   /** Computes `dinputs` from the N x C gradient of the output. */
   backward(dvalues: Matrix): void {
     const where = 'ActivationSoftmax.backward';
-    const output = this.output;
-    if (output === undefined) {
-      throw new Error(`${where}: no forward pass has run yet, call forward(inputs) first`);
-    }
-    checkBatch(where, 'dvalues', dvalues, output.cols);
-    if (dvalues.rows !== output.rows) {
-      throw rangeError(where, `dvalues has ${dvalues.rows} rows, expected ${output.rows}`);
-    }
+    const output = checkDvalues(where, dvalues, this.output);
 
     const dinputs = reuseMatrix(this.dinputs, output.rows, output.cols);
     kernels().softmaxBackward(output.data, dvalues.data, dinputs.data, output.rows, output.cols);

@@ -9,7 +9,7 @@
 // book's dropout output and the next layer's dbiases float64.
 import { kernels } from '../backend/select.js';
 import { checkNumber, rangeError } from '../errors.js';
-import { checkBatch, Matrix, reuseMatrix } from '../matrix.js';
+import { checkBatch, checkDvalues, Matrix, reuseMatrix } from '../matrix.js';
 import { globalRandomState } from '../random.js';
 
 export class LayerDropout {
@@ -63,14 +63,7 @@ export class LayerDropout {
   /** Sets `dinputs` = dvalues * mask, or a copy of dvalues after an inference pass. */
   backward(dvalues: Matrix): void {
     const where = 'LayerDropout.backward';
-    const inputs = this.inputs;
-    if (inputs === undefined) {
-      throw new Error(`${where}: no forward pass has run yet, call forward(inputs) first`);
-    }
-    checkBatch(where, 'dvalues', dvalues, inputs.cols);
-    if (dvalues.rows !== inputs.rows) {
-      throw rangeError(where, `dvalues has ${dvalues.rows} rows, expected ${inputs.rows}`);
-    }
+    const inputs = checkDvalues(where, dvalues, this.inputs);
 
     const dinputs = reuseMatrix(this.dinputs, inputs.rows, inputs.cols);
     if (this.maskIsCurrent && this.binaryMask !== undefined) {
