@@ -2,11 +2,14 @@
 // warning. NNFS_BACKEND=js|native and setBackend() override the choice.
 import { jsKernels } from './js/index.js';
 import { loadNativeKernels } from './native.js';
+import { routeTinyProducts } from './tiny-products.js';
 import type { BackendName, Kernels } from './kernels.js';
 import { describe, rangeError, typeError } from '../errors.js';
 
 let active: Kernels | undefined;
 let native: Kernels | undefined;
+// What layers call on the native backend: the addon with tiny products sent to js.
+let nativeRouted: Kernels | undefined;
 let nativeFailure: Error | undefined;
 let warned = false;
 
@@ -35,15 +38,20 @@ function nativeOrThrow(where: string): Kernels {
   return kernels;
 }
 
+function routed(kernels: Kernels): Kernels {
+  nativeRouted ??= routeTinyProducts(kernels, jsKernels);
+  return nativeRouted;
+}
+
 function chooseDefault(): Kernels {
   const requested = process.env.NNFS_BACKEND;
   if (requested !== undefined && requested !== '') {
     if (requested === 'js') return jsKernels;
-    if (requested === 'native') return nativeOrThrow('NNFS_BACKEND=native');
+    if (requested === 'native') return routed(nativeOrThrow('NNFS_BACKEND=native'));
     throw rangeError('NNFS_BACKEND', `must be "native" or "js", got ${JSON.stringify(requested)}`);
   }
   const kernels = tryNative();
-  if (kernels !== undefined) return kernels;
+  if (kernels !== undefined) return routed(kernels);
   if (!warned) {
     warned = true;
     process.emitWarning(
@@ -70,7 +78,7 @@ export function setBackend(name: BackendName): void {
   if (name === 'js') {
     active = jsKernels;
   } else if (name === 'native') {
-    active = nativeOrThrow('setBackend');
+    active = routed(nativeOrThrow('setBackend'));
   } else {
     throw rangeError('setBackend', `name must be "native" or "js", got ${JSON.stringify(name)}`);
   }
@@ -86,7 +94,10 @@ export function nativeAvailable(): boolean {
   return tryNative() !== undefined;
 }
 
-/** The kernels of one backend, for code that compares the two (tests, benchmarks). */
+/**
+ * The kernels of one backend, for code that compares the two (tests, benchmarks). For native
+ * these are the addon's own, without the routing of tiny products to js that kernels() adds.
+ */
 export function backendKernels(name: BackendName): Kernels {
   return name === 'js' ? jsKernels : nativeOrThrow('backendKernels');
 }
