@@ -9,6 +9,14 @@ import { debuglog } from 'node:util';
 const debug = debuglog('nnfs');
 export const defaultLog = (line: string): void => debug('%s', line);
 
+/**
+ * Whether `log` prints anything. The default log is silent unless NODE_DEBUG names nnfs, and
+ * formatting its lines would then cost more than a small training step's arithmetic.
+ */
+export function logEnabled(log: (line: string) => void): boolean {
+  return log !== defaultLog || debug.enabled;
+}
+
 /** Formats `x` as Python's `f'{x:.3f}'` does. */
 export function formatFixed3(x: number): string {
   if (Number.isNaN(x)) return 'nan';

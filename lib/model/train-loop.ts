@@ -15,6 +15,7 @@ import {
   defaultLog,
   epochLine,
   epochLineWithRegularization,
+  logEnabled,
   stepLine,
   trainingLine,
 } from './log-format.js';
@@ -39,6 +40,7 @@ export function* runTraining(
   const optimizer = model.optimizer;
   if (optimizer === undefined) throw new Error(`${where}: the model has no optimizer`);
   const log = options.log ?? defaultLog;
+  const logging = logEnabled(log);
   const format = options.logFormat;
   const epochLoss = new EpochLoss();
   const steps = batches.length;
@@ -50,7 +52,7 @@ export function* runTraining(
 
   accuracy.init(y);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    if (format === 'model') log(`epoch: ${epoch}`);
+    if (logging && format === 'model') log(`epoch: ${epoch}`);
     epochLoss.reset();
     accuracy.newPass();
     // The full-batch chapters print the rate before the epoch's update, and count from 0.
@@ -87,7 +89,8 @@ export function* runTraining(
       values.dataLoss = dataLoss;
       values.regularizationLoss = stepRegularization;
       values.learningRate = optimizer.currentLearningRate;
-      if (format === 'model' && (step % options.printEvery === 0 || step === steps - 1)) {
+      const printStep = step % options.printEvery === 0 || step === steps - 1;
+      if (logging && format === 'model' && printStep) {
         log(stepLine(step, values));
       }
       options.onStep?.({ epoch, step, ...values });
@@ -101,11 +104,11 @@ export function* runTraining(
       // The Model chapter recomputes the penalty from the updated parameters.
       values.regularizationLoss = model.regularizationLoss();
       values.loss = Math.fround(values.dataLoss + values.regularizationLoss);
-      log(trainingLine(values));
+      if (logging) log(trainingLine(values));
     } else {
       values.regularizationLoss = stepRegularization;
       values.loss = Math.fround(values.dataLoss + stepRegularization);
-      if ((epoch - 1) % options.printEvery === 0) {
+      if (logging && (epoch - 1) % options.printEvery === 0) {
         const printed = { ...values, learningRate: rateBeforeEpoch };
         const line = format === 'epoch' ? epochLine : epochLineWithRegularization;
         log(line(epoch - 1, printed));
