@@ -1,11 +1,12 @@
-// Loads the dataset named by --dataset: generated 2-D points, or 28x28 images from the
-// fashion-mnist package or a directory of IDX files.
+// Loads the dataset named by --dataset: generated 2-D points or sine samples, or 28x28 images
+// from the fashion-mnist package or a directory of IDX files.
+import { sineData } from '../datasets/sine.js';
 import { spiralData } from '../datasets/spiral.js';
 import { verticalData } from '../datasets/vertical.js';
 import { loadFashionMnist } from '../datasets/fashion-mnist.js';
 import { loadIdxDataset, type ImageDataset } from '../datasets/idx-dataset.js';
-import type { Matrix } from '../matrix.js';
-import type { DatasetSpec } from './presets.js';
+import { Matrix } from '../matrix.js';
+import type { DatasetSpec, Task } from './presets.js';
 import { resolvePath, systemReason } from './files.js';
 import { UsageError } from './usage-error.js';
 
@@ -13,6 +14,37 @@ import { UsageError } from './usage-error.js';
 export interface LabelledData {
   X: Matrix;
   y: Uint8Array;
+}
+
+/** Samples and what a model of some task trains on. */
+export interface TaskData {
+  X: Matrix;
+  /** Class indices (classification), or an N x 1 Matrix of 0/1 (binary) or of values. */
+  y: Uint8Array | Matrix;
+  /** The class index of each sample, for the decision-region figure; none for regression. */
+  labels: Uint8Array | undefined;
+}
+
+/**
+ * Generates the data of `task`: sine samples for regression, else `samples` points of each of
+ * `classes` classes, with the labels reshaped to an N x 1 column of 0 and 1 for binary, as the
+ * book's chapter 16 does with y.reshape(-1, 1).
+ */
+export function generateTaskData(
+  dataset: DatasetSpec,
+  task: Task,
+  samples: number,
+  classes: number,
+): TaskData {
+  if (dataset.kind === 'sine') {
+    const { X, y } = sineData(samples);
+    return { X, y, labels: undefined };
+  }
+  const { X, y } = generateData(dataset, samples, classes);
+  if (task === 'binary') {
+    return { X, y: Matrix.from(Float32Array.from(y), [y.length, 1]), labels: y };
+  }
+  return { X, y, labels: y };
 }
 
 /**

@@ -1,21 +1,37 @@
-// Builds the book's classifier for the train command: Dense + ReLU hidden layers, a Dense
-// output layer with softmax, categorical cross-entropy and categorical accuracy.
-import { Model } from '../model/model.js';
+// Builds the book's networks for the train command: Dense + ReLU hidden layers (L2 on the first
+// one and a dropout layer after its ReLU when asked), then the output of the task: softmax with
+// categorical cross-entropy, sigmoid with binary cross-entropy, or linear with mean squared
+// error and the regression accuracy.
+import { Model, type ModelAccuracy, type ModelLayer, type ModelLoss } from '../model/model.js';
 import { LayerDense } from '../layers/dense.js';
+import { LayerDropout } from '../layers/dropout.js';
+import { ActivationLinear } from '../activations/linear.js';
 import { ActivationReLU } from '../activations/relu.js';
+import { ActivationSigmoid } from '../activations/sigmoid.js';
 import { ActivationSoftmax } from '../activations/softmax.js';
+import { LossBinaryCrossentropy } from '../losses/binary-crossentropy.js';
 import { LossCategoricalCrossentropy } from '../losses/categorical-crossentropy.js';
+import { LossMeanSquaredError } from '../losses/mean-squared-error.js';
 import { AccuracyCategorical } from '../metrics/accuracy-categorical.js';
+import { AccuracyRegression } from '../metrics/accuracy-regression.js';
 import { OptimizerAdagrad, OptimizerAdam, OptimizerRMSprop, OptimizerSGD } from
   '../optimizers/index.js';
 import type { Optimizer } from '../optimizers/index.js';
-import type { OptimizerName, OptimizerSettings } from './presets.js';
+import type { OptimizerName, OptimizerSettings, Task } from './presets.js';
 
 export interface NetworkShape {
+  task: Task;
   inputs: number;
   hidden: number;
   hiddenLayers: number;
-  classes: number;
+  /** Output units: the class count for classification, 1 for binary and regression. */
+  outputs: number;
+  /** L2 strength on the first layer's weights and biases; 0 turns it off. */
+  l2: number;
+  /** Rate of a dropout layer after the first ReLU; 0 leaves it out. */
+  dropout: number;
+  /** The factor of every dense layer's initial Gaussian weights. */
+  weightScale: number;
 }
 
 /** Creates the optimizer named on the command line with the given settings. */
@@ -34,24 +50,62 @@ export function createOptimizer(name: OptimizerName, settings: OptimizerSettings
 }
 
 /**
- * Builds and finalizes the classifier. The layers are created in order, so their initial
- * weights are the next draws of the global generator, as in the book.
+ * Builds and finalizes the network. The layers are created in order, so their initial weights
+ * are the next draws of the global generator, as in the book.
  */
-export function buildClassifier(shape: NetworkShape, optimizer: Optimizer): Model {
+export function buildNetwork(shape: NetworkShape, optimizer: Optimizer): Model {
   const model = new Model();
   let width = shape.inputs;
   for (let i = 0; i < shape.hiddenLayers; i++) {
-    model.add(new LayerDense(width, shape.hidden));
+    const l2 = i === 0 ? shape.l2 : 0;
+    model.add(new LayerDense(width, shape.hidden, {
+      weightScale: shape.weightScale,
+      weightRegularizerL2: l2,
+      biasRegularizerL2: l2,
+    }));
     model.add(new ActivationReLU());
+    if (i === 0 && shape.dropout > 0) model.add(new LayerDropout(shape.dropout));
     width = shape.hidden;
   }
-  model.add(new LayerDense(width, shape.classes));
-  model.add(new ActivationSoftmax());
-  model.set({
-    loss: new LossCategoricalCrossentropy(),
-    optimizer,
-    accuracy: new AccuracyCategorical(),
-  });
+  model.add(new LayerDense(width, shape.outputs, { weightScale: shape.weightScale }));
+  const head = outputHead(shape.task);
+  model.add(head.activation);
+  model.set({ loss: head.loss, optimizer, accuracy: head.accuracy });
   model.finalize();
   return model;
+}
+
+function outputHead(task: Task): {
+  activation: ModelLayer;
+  loss: ModelLoss;
+  accuracy: ModelAccuracy;
+} {
+  switch (task) {
+    case 'classification':
+      return {
+        activation: new ActivationSoftmax(),
+        loss: new LossCategoricalCrossentropy(),
+        accuracy: new AccuracyCategorical(),
+      };
+    case 'binary':
+      return {
+        activation: new ActivationSigmoid(),
+        loss: new LossBinaryCrossentropy(),
+        accuracy: new AccuracyCategorical({ binary: true }),
+      };
+    case 'regression':
+      return {
+        activation: new ActivationLinear(),
+        loss: new LossMeanSquaredError(),
+        accuracy: new AccuracyRegression(),
+      };
+  }
+}
+
+/** Returns the task of a loaded model, from the activation of its last layer. */
+export function modelTask(model: Model): Task {
+  const last = model.layers[model.layers.length - 1];
+  if (last instanceof ActivationSigmoid) return 'binary';
+  if (last instanceof ActivationLinear) return 'regression';
+  return 'classification';
 }

@@ -1,4 +1,5 @@
-// `nnfs predict`: the class of each sample of a file, by a saved model.
+// `nnfs predict`: the class of each sample of a file, or the value a regression model gives
+// it, by a saved model.
 import { FASHION_MNIST_CLASSES } from '../datasets/fashion-mnist.js';
 import type { Matrix } from '../matrix.js';
 import type { Model } from '../model/model.js';
@@ -13,15 +14,18 @@ import {
 import { BACKENDS, selectBackend } from './backend-option.js';
 import { resolvePath } from './files.js';
 import { printLine, type CliIO } from './io.js';
+import { modelTask } from './network.js';
 import { readPredictInput } from './predict-input.js';
 import { loadModel, modelInputWidth } from './saved-model.js';
 import { UsageError } from './usage-error.js';
 
 export const PREDICT_HELP = `Usage: nnfs predict --model PATH --input FILE [options]
 
-Prints one line per sample: the predicted class index, its name when the model was trained
-on Fashion-MNIST, and the model's confidence (the softmax output), separated by tabs.
-With --top K, the K most likely classes follow each other on the line.
+Prints one line per sample, with fields separated by tabs. For a classifier: the predicted
+class index, its name when the model was trained on Fashion-MNIST, and the model's
+confidence (the softmax output); with --top K, the K most likely classes follow each other
+on the line. For a binary model (sigmoid output): the class, 1 where the output is > 0.5
+and 0 elsewhere, then the sigmoid output. For a regression model: the predicted value.
 
 Input files:
   .npy   an array of samples x features (a 1-D array is one sample; n x 28 x 28 images
@@ -34,7 +38,7 @@ Input files:
 Options:
   --model PATH          model file written by nnfs train or Model.save (required)
   --input FILE          the samples (required)
-  --top K               print the K most likely classes (default 1)
+  --top K               classifiers only: print the K most likely classes (default 1)
   --invert              .png only: use 255 - gray, for a dark item on a light background
                         (Fashion-MNIST items are light on black)
   --backend NAME        native or js (default: native when the addon loads, else js)
@@ -70,7 +74,11 @@ export async function runPredict(argv: string[], io: CliIO): Promise<number> {
   const model = loadModel(path);
   const inputWidth = modelInputWidth(model, path);
   const classes = model.outputWidth() ?? 0;
+  const task = modelTask(model);
   const topText = stringOption(values, 'top');
+  if (topText !== undefined && task !== 'classification') {
+    throw new UsageError(`--top applies to classifiers, but model ${modelPath} is a ${task} model`);
+  }
   const top = topText === undefined ? 1 : parseInteger('top', topText, 1, classes);
 
   const samples = readPredictInput(resolvePath(io.cwd, inputPath), {
@@ -86,9 +94,24 @@ export async function runPredict(argv: string[], io: CliIO): Promise<number> {
   const names = classNames(model, inputWidth, classes);
   const output = model.predict(samples);
   for (let r = 0; r < output.rows; r++) {
-    printLine(io.stdout, formatRanking(output, r, top, names));
+    const line = task === 'binary' ? formatBinary(output, r)
+      : task === 'regression' ? formatValues(output, r)
+      : formatRanking(output, r, top, names);
+    printLine(io.stdout, line);
   }
   return 0;
+}
+
+/** Formats each sigmoid output of row `r` as its class (1 where > 0.5, else 0) and value. */
+export function formatBinary(output: Matrix, r: number): string {
+  const row = output.data.subarray(r * output.cols, (r + 1) * output.cols);
+  return Array.from(row, (value) => `${value > 0.5 ? 1 : 0}\t${value.toFixed(4)}`).join('\t');
+}
+
+/** Formats the outputs of row `r` of a regression model with 6 decimals. */
+export function formatValues(output: Matrix, r: number): string {
+  const row = output.data.subarray(r * output.cols, (r + 1) * output.cols);
+  return Array.from(row, (value) => value.toFixed(6)).join('\t');
 }
 
 // NOTE: class names are inferred from the shape alone: a 784-input, 10-class model is taken

@@ -4,15 +4,25 @@ import { UsageError } from './usage-error.js';
 export type OptimizerName = 'sgd' | 'adagrad' | 'rmsprop' | 'adam';
 export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'adagrad', 'rmsprop', 'adam'];
 
-/** A dataset named on the command line: a generated 2-D one, or 28x28 images. */
+/**
+ * What the network learns: `classification` (softmax and categorical cross-entropy),
+ * `binary` (one sigmoid unit and binary cross-entropy, the book's chapter 16) or `regression`
+ * (a linear output and mean squared error, chapter 17).
+ */
+export type Task = 'classification' | 'binary' | 'regression';
+export const TASKS: readonly Task[] = ['classification', 'binary', 'regression'];
+
+/** A dataset named on the command line: generated 2-D points, the sine, or 28x28 images. */
 export type DatasetSpec =
   | { kind: 'spiral' | 'vertical'; name: string }
+  | { kind: 'sine'; name: string }
   | { kind: 'fashion-mnist'; name: string }
   | { kind: 'idx'; name: string; directory: string };
 
-/** Parses `--dataset`: spiral, vertical, fashion-mnist or idx:DIR. */
+/** Parses `--dataset`: spiral, vertical, sine, fashion-mnist or idx:DIR. */
 export function parseDataset(text: string): DatasetSpec {
   if (text === 'spiral' || text === 'vertical') return { kind: text, name: text };
+  if (text === 'sine') return { kind: text, name: text };
   if (text === 'fashion-mnist') return { kind: text, name: text };
   if (text.startsWith('idx:')) {
     const directory = text.slice(4);
@@ -22,12 +32,47 @@ export function parseDataset(text: string): DatasetSpec {
     return { kind: 'idx', name: 'idx', directory };
   }
   throw new UsageError(
-    `--dataset must be spiral, vertical, fashion-mnist or idx:DIR, got "${text}"`,
+    `--dataset must be spiral, vertical, sine, fashion-mnist or idx:DIR, got "${text}"`,
   );
 }
 
+/** Reports whether the dataset is generated 2-D classification data (spiral or vertical). */
 export function isTwoDimensional(dataset: DatasetSpec): boolean {
   return dataset.kind === 'spiral' || dataset.kind === 'vertical';
+}
+
+/** Reports whether the dataset is generated from the global generator or a formula. */
+export function isGenerated(dataset: DatasetSpec): boolean {
+  return isTwoDimensional(dataset) || dataset.kind === 'sine';
+}
+
+/** Returns the task a dataset trains when --task is not given. */
+export function defaultTask(dataset: DatasetSpec): Task {
+  return dataset.kind === 'sine' ? 'regression' : 'classification';
+}
+
+/**
+ * Checks that `task` can learn from `dataset`: regression needs the sine's real-valued targets,
+ * and classification and binary need class labels. Binary needs exactly 2 classes.
+ */
+export function checkTaskDataset(task: Task, dataset: DatasetSpec, classes: number): void {
+  if (task === 'regression' && dataset.kind !== 'sine') {
+    throw new UsageError(
+      `--task regression needs --dataset sine, got --dataset ${dataset.name}`,
+    );
+  }
+  if (task !== 'regression' && dataset.kind === 'sine') {
+    throw new UsageError(`--dataset sine needs --task regression, got --task ${task}`);
+  }
+  if (task === 'binary' && !isTwoDimensional(dataset)) {
+    throw new UsageError(
+      `--task binary needs a generated 2-class dataset (spiral or vertical), got --dataset ` +
+        dataset.name,
+    );
+  }
+  if (task === 'binary' && classes !== 2) {
+    throw new UsageError(`--task binary needs --classes 2, got --classes ${classes}`);
+  }
 }
 
 export interface OptimizerSettings {
@@ -44,10 +89,18 @@ export interface OptimizerSettings {
  * final runs of the optimizers chapter on spiral data: SGD(decay 1e-3, momentum 0.9),
  * AdaGrad(decay 1e-4), RMSprop(learning rate 0.02, decay 1e-5, rho 0.999) and Adam(learning
  * rate 0.05, decay 5e-7). For images it is the Fashion-MNIST chapter's Adam(decay 1e-3); the
- * other optimizers get their usual default learning rate with that decay.
+ * other optimizers get their usual default learning rate with that decay. The binary and
+ * regression chapters use Adam only: Adam(decay 5e-7) for binary and Adam(learning rate 0.005,
+ * decay 1e-3) for regression; their other optimizers keep the 2-D data settings.
  */
-export function optimizerDefaults(name: OptimizerName, twoDimensional: boolean): OptimizerSettings {
-  if (twoDimensional) {
+export function optimizerDefaults(
+  name: OptimizerName,
+  twoDimensional: boolean,
+  task: Task = 'classification',
+): OptimizerSettings {
+  if (name === 'adam' && task === 'binary') return { learningRate: 0.001, decay: 5e-7 };
+  if (name === 'adam' && task === 'regression') return { learningRate: 0.005, decay: 1e-3 };
+  if (twoDimensional || task !== 'classification') {
     switch (name) {
       case 'sgd':
         return { learningRate: 1, decay: 1e-3, momentum: 0.9 };
@@ -82,13 +135,34 @@ export interface ShapeDefaults {
   hiddenLayers: number;
   samples: number;
   classes: number;
+  /** L2 strength on the first layer's weights and biases; 0 turns it off. */
+  l2: number;
+  /** The factor of the initial Gaussian weights of every dense layer. */
+  weightScale: number;
 }
 
 /**
  * Returns the book's run shape. For 2-D data it is 10,001 full-batch epochs of 2-64-3 on 100
- * samples of each of 3 classes. For images it is 10 epochs of batch 128 on 784-128-128-10.
+ * samples of each of 3 classes; the binary task (chapter 16) is 2-64-1 on 2 classes with L2
+ * 5e-4 on the first layer. Regression (chapter 17) is 10,001 full-batch epochs of 1-64-64-1 on
+ * 1,000 sine samples with initial weights 0.1 * randn. For images it is 10 epochs of batch 128
+ * on 784-128-128-10.
  */
-export function shapeDefaults(twoDimensional: boolean): ShapeDefaults {
+export function shapeDefaults(twoDimensional: boolean, task: Task = 'classification'):
+  ShapeDefaults {
+  if (task === 'regression') {
+    return {
+      epochs: 10001,
+      batchSize: undefined,
+      printEvery: 100,
+      hidden: 64,
+      hiddenLayers: 2,
+      samples: 1000,
+      classes: 1,
+      l2: 0,
+      weightScale: 0.1,
+    };
+  }
   if (twoDimensional) {
     return {
       epochs: 10001,
@@ -97,7 +171,9 @@ export function shapeDefaults(twoDimensional: boolean): ShapeDefaults {
       hidden: 64,
       hiddenLayers: 1,
       samples: 100,
-      classes: 3,
+      classes: task === 'binary' ? 2 : 3,
+      l2: task === 'binary' ? 5e-4 : 0,
+      weightScale: 0.01,
     };
   }
   return {
@@ -108,5 +184,7 @@ export function shapeDefaults(twoDimensional: boolean): ShapeDefaults {
     hiddenLayers: 2,
     samples: 0,
     classes: 10,
+    l2: 0,
+    weightScale: 0.01,
   };
 }

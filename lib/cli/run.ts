@@ -11,9 +11,10 @@ import { UsageError } from './usage-error.js';
 export const USAGE = `Usage: nnfs <command> [options]
 
 Commands:
-  train      train the book's classifier on a dataset, evaluate it and save it
+  train      train one of the book's networks on a dataset, evaluate it and save it
   evaluate   print the loss and accuracy of a saved model on a dataset
-  predict    print the predicted class of each sample in a .npy, .csv or .png file
+  predict    print the predicted class or value of each sample in a .npy, .csv or .png
+             file
 
 Run "nnfs <command> --help" for the options of a command.
 `;

@@ -1,20 +1,26 @@
-// `nnfs train`: trains the book's classifier, evaluates it on test data, saves the model and
-// writes its figures.
+// `nnfs train`: trains the book's classifier, binary classifier or regression network,
+// evaluates it on test data, saves the model and writes its figures.
 import { mkdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { init } from '../init.js';
 import { getBackend } from '../backend/select.js';
-import { epochLine, trainingLine, type LogValues } from '../model/log-format.js';
+import {
+  epochLine,
+  epochLineWithRegularization,
+  trainingLine,
+  type LogValues,
+} from '../model/log-format.js';
+import { Matrix } from '../matrix.js';
 import { wantsHelp } from './args.js';
 import { selectBackend } from './backend-option.js';
-import { generateData, loadImages, type LabelledData } from './datasets.js';
-import { writeDecisionFigure, writeTrainingFigure } from './figures.js';
+import { generateTaskData, loadImages, type TaskData } from './datasets.js';
+import { writeDecisionFigure, writeRegressionFigure, writeTrainingFigure } from './figures.js';
 import { printLine, type CliIO } from './io.js';
-import { buildClassifier, createOptimizer } from './network.js';
+import { buildNetwork, createOptimizer } from './network.js';
 import { systemReason } from './files.js';
 import { TRAIN_HELP } from './train-help.js';
 import { parseTrainSettings, type TrainSettings } from './train-settings.js';
-import { trainAndReport } from './training-run.js';
+import { runLogFormat, trainAndReport } from './training-run.js';
 import { UsageError } from './usage-error.js';
 
 /** Runs `nnfs train` with the words after the command name; returns the exit code. */
@@ -29,12 +35,22 @@ export async function runTrain(argv: string[], io: CliIO): Promise<number> {
 
   // The book draws the training data first, then the initial weights, and only after
   // training the test data, so the generated test set comes from later draws.
-  const images = settings.twoDimensional ? undefined : loadImages(settings.dataset, io.cwd, true);
-  const train: LabelledData = images?.train
-    ?? generateData(settings.dataset, settings.samples, settings.classes);
+  const images = settings.generated ? undefined : loadImages(settings.dataset, io.cwd, true);
+  const train: TaskData = images === undefined
+    ? generateTaskData(settings.dataset, settings.task, settings.samples, settings.classes)
+    : { ...images.train, labels: images.train.y };
   const classes = images === undefined ? settings.classes : countClasses(images.train.y);
-  const model = buildClassifier(
-    { inputs: train.X.cols, hidden: settings.hidden, hiddenLayers: settings.hiddenLayers, classes },
+  const model = buildNetwork(
+    {
+      task: settings.task,
+      inputs: train.X.cols,
+      hidden: settings.hidden,
+      hiddenLayers: settings.hiddenLayers,
+      outputs: settings.task === 'classification' ? classes : 1,
+      l2: settings.l2,
+      dropout: settings.dropout,
+      weightScale: settings.weightScale,
+    },
     createOptimizer(settings.optimizer, settings.optimizerSettings),
   );
   printLine(io.stdout, describeRun(settings, train, classes));
@@ -51,7 +67,8 @@ export async function runTrain(argv: string[], io: CliIO): Promise<number> {
   }
 
   if (images === undefined) {
-    const testData = generateData(settings.dataset, settings.samples, settings.classes);
+    const testData = generateTaskData(settings.dataset, settings.task, settings.testSamples,
+      settings.classes);
     model.evaluate(testData.X, testData.y, { log: print });
   } else if (io.stdout.isTTY === true) {
     // The per-epoch evaluations were hidden behind the progress bar; show the last one.
@@ -63,9 +80,14 @@ export async function runTrain(argv: string[], io: CliIO): Promise<number> {
   print(`model saved to ${shortPath(io.cwd, settings.savePath)}`);
   const figure = writeTrainingFigure(settings.outputDirectory, report.history);
   print(`training plot saved to ${shortPath(io.cwd, figure)}`);
-  if (images === undefined) {
-    const regions = writeDecisionFigure(settings.outputDirectory, model, train);
+  if (settings.twoDimensional && train.labels !== undefined) {
+    const regions = writeDecisionFigure(settings.outputDirectory, model,
+      { X: train.X, labels: train.labels }, settings.task);
     print(`decision regions saved to ${shortPath(io.cwd, regions)}`);
+  }
+  if (settings.task === 'regression' && train.y instanceof Matrix) {
+    const fit = writeRegressionFigure(settings.outputDirectory, model, { X: train.X, y: train.y });
+    print(`regression plot saved to ${shortPath(io.cwd, fit)}`);
   }
   return 0;
 }
@@ -76,13 +98,20 @@ function countClasses(labels: Uint8Array): number {
   return max + 1;
 }
 
-function describeRun(settings: TrainSettings, train: LabelledData, classes: number): string {
+function describeRun(settings: TrainSettings, train: TaskData, classes: number): string {
   const batches = settings.batchSize === undefined ? 'full batch'
     : `batch size ${settings.batchSize}`;
   const epochs = settings.epochs === 1 ? '1 epoch' : `${settings.epochs} epochs`;
+  const features = train.X.cols === 1 ? '1 feature' : `${train.X.cols} features`;
+  const task = settings.task === 'classification' ? `${classes} classes`
+    : settings.task === 'binary' ? 'binary' : 'regression';
+  const extras = [
+    settings.l2 > 0 ? `L2 ${settings.l2}` : '',
+    settings.dropout > 0 ? `dropout ${settings.dropout}` : '',
+  ].filter((text) => text !== '').map((text) => `, ${text}`).join('');
   return (
-    `training on ${settings.dataset.name}: ${train.X.rows} samples of ${train.X.cols} ` +
-    `features, ${classes} classes, ${epochs}, ${batches}, ` +
+    `training on ${settings.dataset.name}: ${train.X.rows} samples of ${features}, ` +
+    `${task}${extras}, ${epochs}, ${batches}, ` +
     `optimizer ${settings.optimizer}, backend ${getBackend()}`
   );
 }
@@ -94,8 +123,10 @@ function printSummary(
   settings: TrainSettings,
   last: LogValues & { epoch: number },
 ): void {
-  const line = settings.batchSize === undefined ? epochLine(last.epoch - 1, last)
-    : trainingLine(last);
+  const format = runLogFormat(settings);
+  const line = format === 'model' ? trainingLine(last)
+    : format === 'epoch' ? epochLine(last.epoch - 1, last)
+    : epochLineWithRegularization(last.epoch - 1, last);
   printLine(io.stdout, line);
 }
 

@@ -3,11 +3,11 @@
 // each epoch of a batched run, and evaluates image models on the test set after every epoch.
 import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/model.js';
-import type { TrainingProgress } from '../model/callbacks.js';
+import type { LogFormat, TrainingProgress } from '../model/callbacks.js';
 import type { TrainingHistory } from '../plot/training-plot.js';
 import { printLine, type CliIO } from './io.js';
 import { TrainingProgressBar } from './progress.js';
-import type { LabelledData } from './datasets.js';
+import type { TaskData } from './datasets.js';
 import type { TrainSettings } from './train-settings.js';
 
 export interface TrainingReport {
@@ -18,14 +18,25 @@ export interface TrainingReport {
 }
 
 /**
+ * Returns the log-line format of a run. Batched runs print the Model chapter's lines. Full-batch
+ * runs print the loss in its data and regularization parts, as the book's chapters 14 to 17 do,
+ * when a regularizer is set or the task is one of those chapters' (binary or regression).
+ */
+export function runLogFormat(settings: TrainSettings): LogFormat {
+  if (settings.batchSize !== undefined) return 'model';
+  const bookTask = settings.task === 'binary' || settings.task === 'regression';
+  return settings.l2 > 0 || bookTask ? 'epoch-regularization' : 'epoch';
+}
+
+/**
  * Trains `model` on `train`. With `validation`, evaluates it after every epoch and records the
  * result in the history. Each evaluation prints the Model chapter's `validation, ...` line.
  */
 export async function trainAndReport(
   model: Model,
   settings: TrainSettings,
-  train: LabelledData,
-  validation: LabelledData | undefined,
+  train: Pick<TaskData, 'X' | 'y'>,
+  validation: Pick<TaskData, 'X' | 'y'> | undefined,
   io: CliIO,
 ): Promise<TrainingReport> {
   const batched = settings.batchSize !== undefined;
@@ -77,6 +88,7 @@ export async function trainAndReport(
       epochs: settings.epochs,
       batchSize: settings.batchSize,
       printEvery: settings.printEvery,
+      logFormat: runLogFormat(settings),
       onStep,
       onEpoch,
       log,

@@ -137,7 +137,7 @@ describe('bad input', () => {
     [['train', '--bogus'], /^nnfs: train: unknown option '--bogus' \(see nnfs train --help\)\n$/],
     [
       ['train', '--dataset', 'mnist'],
-      /--dataset must be spiral, vertical, fashion-mnist or idx:DIR, got "mnist"/,
+      /--dataset must be spiral, vertical, sine, fashion-mnist or idx:DIR, got "mnist"/,
     ],
     [['train', '--dataset', 'idx:'], /needs a directory after "idx:"/],
     [['train', '--epochs', 'many'], /--epochs must be a whole number, got "many"/],
@@ -163,6 +163,32 @@ describe('bad input', () => {
       ['train', '--dataset', 'fashion-mnist', '--samples', '10'],
       /--samples applies to the generated datasets/,
     ],
+    [
+      ['train', '--task', 'regression', '--dataset', 'spiral'],
+      /^nnfs: --task regression needs --dataset sine, got --dataset spiral$/m,
+    ],
+    [
+      ['train', '--task', 'binary', '--dataset', 'sine'],
+      /^nnfs: --dataset sine needs --task regression, got --task binary$/m,
+    ],
+    [
+      ['train', '--task', 'binary', '--classes', '3'],
+      /^nnfs: --task binary needs --classes 2, got --classes 3$/m,
+    ],
+    [
+      ['train', '--task', 'binary', '--dataset', 'fashion-mnist'],
+      /--task binary needs a generated 2-class dataset \(spiral or vertical\), got --dataset fash/,
+    ],
+    [
+      ['train', '--task', 'ranking'],
+      /--task must be one of "classification", "binary", "regression", got "ranking"/,
+    ],
+    [['train', '--dataset', 'sine', '--classes', '2'], /--classes applies to the generated 2-D/],
+    [['train', '--dropout', '1'], /--dropout must be < 1, got 1/],
+    [['train', '--l2=-1'], /--l2 must be >= 0, got -1/],
+    [['train', '--dataset', 'fashion-mnist', '--test-samples', '5'], /--test-samples applies/],
+    [['evaluate', '--model', 'm.safetensors', '--dataset', 'sine', '--seed', '3'],
+      /--seed applies to the generated 2-D datasets \(spiral, vertical\), not sine/],
     [['fit'], /^nnfs: unknown command "fit", expected train, evaluate or predict/],
     [['evaluate', '--dataset', 'spiral'], /evaluate: --model PATH is required/],
     [['evaluate', '--model', 'm.safetensors'], /evaluate: --dataset NAME is required/],
