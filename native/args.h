@@ -266,6 +266,41 @@ inline bool CheckLength(const Args& args, const char* name, size_t length, size_
   return true;
 }
 
+// The dimensions an array must have, for the message of a failed length check. It is formatted
+// only when a check fails, because snprintf on every call cost more than a tiny kernel.
+struct Shape {
+  enum Kind { kVector, kMatrix, kLengthOf };
+  Kind kind;
+  const char* label;  // "n x c" for a matrix, "n" for a vector, an argument name for kLengthOf
+  size_t rows;
+  size_t cols;
+
+  // "n x c = 2 x 3"
+  static Shape Matrix(const char* label, size_t rows, size_t cols) {
+    return {kMatrix, label, rows, cols};
+  }
+  // "n = 2"
+  static Shape Vector(const char* label, size_t length) { return {kVector, label, length, 0}; }
+  // "the length of inputs"
+  static Shape LengthOf(const char* name) { return {kLengthOf, name, 0, 0}; }
+
+  void Format(char* out, size_t size) const {
+    switch (kind) {
+      case kMatrix: snprintf(out, size, "%s = %zu x %zu", label, rows, cols); return;
+      case kVector: snprintf(out, size, "%s = %zu", label, rows); return;
+      case kLengthOf: snprintf(out, size, "the length of %s", label); return;
+    }
+  }
+};
+
+inline bool CheckLength(const Args& args, const char* name, size_t length, size_t expected,
+                        const Shape& shape) {
+  if (length == expected) return true;
+  char text[96];
+  shape.Format(text, sizeof text);
+  return CheckLength(args, name, length, expected, text);
+}
+
 // Checks that every label is a class index in [0, classes).
 inline bool CheckLabels(const Args& args, const int32_t* labels, size_t n, size_t classes) {
   for (size_t r = 0; r < n; r++) {

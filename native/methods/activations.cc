@@ -29,8 +29,8 @@ napi_value SoftmaxForward(napi_env env, napi_callback_info info) {
     return nullptr;
   }
 
-  char shape[96];
-  snprintf(shape, sizeof shape, "n x c = %zu x %zu", n, c);
+  Shape shape;
+  shape = Shape::Matrix("n x c", n, c);
   if (!CheckLength(args, "inputs", inputs_length, n * c, shape) ||
       !CheckLength(args, "output", output_length, n * c, shape)) {
     return nullptr;
@@ -54,8 +54,8 @@ napi_value SoftmaxBackward(napi_env env, napi_callback_info info) {
     return nullptr;
   }
 
-  char shape[96];
-  snprintf(shape, sizeof shape, "n x c = %zu x %zu", n, c);
+  Shape shape;
+  shape = Shape::Matrix("n x c", n, c);
   if (!CheckLength(args, "output", output_length, n * c, shape) ||
       !CheckLength(args, "dvalues", dvalues_length, n * c, shape) ||
       !CheckLength(args, "dinputs", dinputs_length, n * c, shape)) {

@@ -37,8 +37,7 @@ inline napi_value CallBackward(napi_env env, napi_callback_info info, const char
   Args args;
   if (!ReadArgs(env, info, method, 3, &args)) return nullptr;
 
-  char shape[48];
-  snprintf(shape, sizeof shape, "the length of %s", saved_name);
+  const Shape shape = Shape::LengthOf(saved_name);
   float *saved, *dvalues, *dinputs;
   size_t length, dvalues_length, dinputs_length;
   if (!GetFloat32(args, 0, saved_name, &saved, &length) ||

@@ -42,8 +42,8 @@ bool ReadLossArgs(const Args& args, const char* matrix_name, const char* result_
     return false;
   }
 
-  char shape[96];
-  snprintf(shape, sizeof shape, "n x c = %zu x %zu", n, c);
+  Shape shape;
+  shape = Shape::Matrix("n x c", n, c);
   if (!CheckLength(args, matrix_name, matrix_length, n * c, shape)) return false;
   if (out->one_hot != nullptr && !CheckLength(args, "oneHot", one_hot_length, n * c, shape)) {
     return false;
@@ -51,11 +51,11 @@ bool ReadLossArgs(const Args& args, const char* matrix_name, const char* result_
   if (result_is_matrix) {
     if (!CheckLength(args, result_name, result_length, n * c, shape)) return false;
   } else {
-    snprintf(shape, sizeof shape, "n = %zu", n);
+    shape = Shape::Vector("n", n);
     if (!CheckLength(args, result_name, result_length, n, shape)) return false;
   }
   if (out->labels != nullptr) {
-    snprintf(shape, sizeof shape, "n = %zu", n);
+    shape = Shape::Vector("n", n);
     if (!CheckLength(args, "labels", labels_length, n, shape)) return false;
     if (!CheckLabels(args, out->labels, n, c)) return false;
   }
@@ -121,10 +121,10 @@ napi_value Argmax(napi_env env, napi_callback_info info) {
     return nullptr;
   }
 
-  char shape[96];
-  snprintf(shape, sizeof shape, "n x c = %zu x %zu", n, c);
+  Shape shape;
+  shape = Shape::Matrix("n x c", n, c);
   if (!CheckLength(args, "inputs", inputs_length, n * c, shape)) return nullptr;
-  snprintf(shape, sizeof shape, "n = %zu", n);
+  shape = Shape::Vector("n", n);
   if (!CheckLength(args, "out", out_length, n, shape)) return nullptr;
 
   ActiveTable()->argmax(inputs, out, n, c);

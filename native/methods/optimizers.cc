@@ -128,10 +128,16 @@ napi_value AdamUpdate(napi_env env, napi_callback_info info) {
         napi_ok) {
       return nullptr;
     }
-    char name[48];
-    snprintf(name, sizeof name, "hyper.%s", kFields[field]);
-    double value;
-    if (!GetNumber(field_args, 0, name, &value)) return nullptr;
+    // The checked read runs only for a value that is not a finite number, so the message's
+    // name is formatted on that path alone.
+    double value = 0;
+    if (napi_get_value_double(env, field_args.values[0], &value) != napi_ok ||
+        !std::isfinite(value)) {
+      char name[48];
+      snprintf(name, sizeof name, "hyper.%s", kFields[field]);
+      GetNumber(field_args, 0, name, &value);
+      return nullptr;
+    }
     scalars[field] = static_cast<float>(value);
   }
   scalars[kAdamNegativeLr] = -scalars[kAdamNegativeLr];

@@ -41,12 +41,12 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
     return nullptr;
   }
 
-  char shape[96];
-  snprintf(shape, sizeof shape, "m x k = %zu x %zu", m, k);
+  Shape shape;
+  shape = Shape::Matrix("m x k", m, k);
   if (!CheckLength(args, "a", a_length, m * k, shape)) return nullptr;
-  snprintf(shape, sizeof shape, "k x n = %zu x %zu", k, n);
+  shape = Shape::Matrix("k x n", k, n);
   if (!CheckLength(args, "b", b_length, k * n, shape)) return nullptr;
-  snprintf(shape, sizeof shape, "m x n = %zu x %zu", m, n);
+  shape = Shape::Matrix("m x n", m, n);
   if (!CheckLength(args, "c", c_length, m * n, shape)) return nullptr;
 
   Product(args, reference, trans_a, trans_b, m, n, k, a, b, c);
@@ -70,14 +70,14 @@ napi_value DenseForward(napi_env env, napi_callback_info info) {
     return nullptr;
   }
 
-  char shape[96];
-  snprintf(shape, sizeof shape, "n x i = %zu x %zu", n, i);
+  Shape shape;
+  shape = Shape::Matrix("n x i", n, i);
   if (!CheckLength(args, "inputs", inputs_length, n * i, shape)) return nullptr;
-  snprintf(shape, sizeof shape, "i x o = %zu x %zu", i, o);
+  shape = Shape::Matrix("i x o", i, o);
   if (!CheckLength(args, "weights", weights_length, i * o, shape)) return nullptr;
-  snprintf(shape, sizeof shape, "1 x o = 1 x %zu", o);
+  shape = Shape::Matrix("1 x o", 1, o);
   if (!CheckLength(args, "biases", biases_length, o, shape)) return nullptr;
-  snprintf(shape, sizeof shape, "n x o = %zu x %zu", n, o);
+  shape = Shape::Matrix("n x o", n, o);
   if (!CheckLength(args, "output", output_length, n * o, shape)) return nullptr;
 
   const KernelTable* table = ActiveTable();
@@ -112,18 +112,18 @@ napi_value DenseBackward(napi_env env, napi_callback_info info) {
     return nullptr;
   }
 
-  char shape[96];
-  snprintf(shape, sizeof shape, "n x i = %zu x %zu", n, i);
+  Shape shape;
+  shape = Shape::Matrix("n x i", n, i);
   if (!CheckLength(args, "inputs", inputs_length, n * i, shape)) return nullptr;
   if (dinputs != nullptr && !CheckLength(args, "dinputs", dinputs_length, n * i, shape)) {
     return nullptr;
   }
-  snprintf(shape, sizeof shape, "i x o = %zu x %zu", i, o);
+  shape = Shape::Matrix("i x o", i, o);
   if (!CheckLength(args, "weights", weights_length, i * o, shape)) return nullptr;
   if (!CheckLength(args, "dweights", dweights_length, i * o, shape)) return nullptr;
-  snprintf(shape, sizeof shape, "n x o = %zu x %zu", n, o);
+  shape = Shape::Matrix("n x o", n, o);
   if (!CheckLength(args, "dvalues", dvalues_length, n * o, shape)) return nullptr;
-  snprintf(shape, sizeof shape, "1 x o = 1 x %zu", o);
+  shape = Shape::Matrix("1 x o", 1, o);
   if (!CheckLength(args, "dbiases", dbiases_length, o, shape)) return nullptr;
 
   // dweights = inputsᵀ · dvalues and dinputs = dvalues · weightsᵀ: the transposes are flags.
