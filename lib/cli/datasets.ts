@@ -27,8 +27,8 @@ export interface TaskData {
 
 /**
  * Generates the data of `task`: sine samples for regression, else `samples` points of each of
- * `classes` classes, with the labels reshaped to an N x 1 column of 0 and 1 for binary, as the
- * book's chapter 16 does with y.reshape(-1, 1).
+ * `classes` classes. For binary, the labels become an N x 1 column of 0 and 1, as the book's
+ * chapter 16 does with y.reshape(-1, 1).
  */
 export function generateTaskData(
   dataset: DatasetSpec,

@@ -1,7 +1,7 @@
-// Builds the book's networks for the train command: Dense + ReLU hidden layers (L2 on the first
-// one and a dropout layer after its ReLU when asked), then the output of the task: softmax with
-// categorical cross-entropy, sigmoid with binary cross-entropy, or linear with mean squared
-// error and the regression accuracy.
+// Builds the book's networks for the train command. Dense + ReLU hidden layers come first, with
+// L2 on the first one and a dropout layer after its ReLU when requested. The task sets the
+// output: softmax with categorical cross-entropy, sigmoid with binary cross-entropy, or linear
+// with mean squared error and the regression accuracy.
 import { Model, type ModelAccuracy, type ModelLayer, type ModelLoss } from '../model/model.js';
 import { LayerDense } from '../layers/dense.js';
 import { LayerDropout } from '../layers/dropout.js';

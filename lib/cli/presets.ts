@@ -5,9 +5,9 @@ export type OptimizerName = 'sgd' | 'adagrad' | 'rmsprop' | 'adam';
 export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'adagrad', 'rmsprop', 'adam'];
 
 /**
- * What the network learns: `classification` (softmax and categorical cross-entropy),
- * `binary` (one sigmoid unit and binary cross-entropy, the book's chapter 16) or `regression`
- * (a linear output and mean squared error, chapter 17).
+ * The kind of output a network learns: `classification` (softmax and categorical
+ * cross-entropy), `binary` (one sigmoid unit and binary cross-entropy, the book's chapter 16)
+ * or `regression` (a linear output and mean squared error, chapter 17).
  */
 export type Task = 'classification' | 'binary' | 'regression';
 export const TASKS: readonly Task[] = ['classification', 'binary', 'regression'];
@@ -89,9 +89,9 @@ export interface OptimizerSettings {
  * final runs of the optimizers chapter on spiral data: SGD(decay 1e-3, momentum 0.9),
  * AdaGrad(decay 1e-4), RMSprop(learning rate 0.02, decay 1e-5, rho 0.999) and Adam(learning
  * rate 0.05, decay 5e-7). For images it is the Fashion-MNIST chapter's Adam(decay 1e-3); the
- * other optimizers get their usual default learning rate with that decay. The binary and
- * regression chapters use Adam only: Adam(decay 5e-7) for binary and Adam(learning rate 0.005,
- * decay 1e-3) for regression; their other optimizers keep the 2-D data settings.
+ * other optimizers get their usual default learning rate with that decay. The binary chapter
+ * uses Adam(decay 5e-7) and the regression chapter Adam(learning rate 0.005, decay 1e-3). The
+ * book trains those tasks with Adam only, so their other optimizers keep the 2-D settings.
  */
 export function optimizerDefaults(
   name: OptimizerName,
@@ -143,7 +143,7 @@ export interface ShapeDefaults {
 
 /**
  * Returns the book's run shape. For 2-D data it is 10,001 full-batch epochs of 2-64-3 on 100
- * samples of each of 3 classes; the binary task (chapter 16) is 2-64-1 on 2 classes with L2
+ * samples of each of 3 classes. The binary task (chapter 16) is 2-64-1 on 2 classes with L2
  * 5e-4 on the first layer. Regression (chapter 17) is 10,001 full-batch epochs of 1-64-64-1 on
  * 1,000 sine samples with initial weights 0.1 * randn. For images it is 10 epochs of batch 128
  * on 784-128-128-10.

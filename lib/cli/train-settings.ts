@@ -143,8 +143,8 @@ export function parseTrainSettings(argv: string[], cwd: string): TrainSettings {
   const classes = integer('classes', shape.classes, 2, 256);
   checkTaskDataset(task, dataset, classes);
   const samples = integer('samples', shape.samples, 1, 10_000_000);
-  // The book validates its 2-D models on 100 new samples per class whatever it trained on;
-  // sine data has no randomness, so the regression chapter validates on the training inputs.
+  // The book validates its 2-D models on 100 new samples per class whatever it trained on.
+  // Sine data has no randomness, so the regression chapter validates on the training inputs.
   const testSamples = integer('test-samples', dataset.kind === 'sine' ? samples : 100, 1,
     10_000_000);
 
