@@ -2,7 +2,7 @@
 
 export { Matrix } from './matrix.js';
 export type { Precision, BackendName } from './backend/kernels.js';
-export { setBackend, getBackend } from './backend/select.js';
+export { setBackend, getBackend, NativeUnavailableError } from './backend/select.js';
 export { backendInfo } from './backend/info.js';
 export { setNumThreads, getNumThreads } from './backend/threads.js';
 export type { BackendInfo } from './backend/info.js';

@@ -25,22 +25,23 @@ function tryNative(): Kernels | undefined {
   }
 }
 
+/** Thrown when the native backend is requested but the addon cannot load. */
+export class NativeUnavailableError extends Error {
+  readonly code = 'NNFS_NATIVE_UNAVAILABLE';
+}
+
 function nativeOrThrow(where: string): Kernels {
   const kernels = tryNative();
   if (kernels === undefined) {
-    throw new Error(
+    throw new NativeUnavailableError(
       `${where}: the native backend cannot be loaded: ${nativeFailure?.message}. ` +
         'Install a prebuilt binary (npm install nnfs-native) or build it from source ' +
-        '(apt-get install libopenblas-dev, then npm rebuild nnfs-native).',
+        '(apt-get install g++ make python3 pkg-config libopenblas-dev, then ' +
+        'npm rebuild nnfs-native).',
       { cause: nativeFailure },
     );
   }
   return kernels;
-}
-
-function routed(kernels: Kernels): Kernels {
-  nativeRouted ??= routeTinyProducts(kernels, jsKernels);
-  return nativeRouted;
 }
 
 function chooseDefault(): Kernels {
@@ -56,8 +57,8 @@ function chooseDefault(): Kernels {
     warned = true;
     process.emitWarning(
       `nnfs-native: the native addon could not be loaded (${nativeFailure?.message}); ` +
-        'using the pure-TypeScript backend. Run `npm rebuild nnfs-native` with a C++ compiler ' +
-        'and libopenblas-dev installed to get the native backend.',
+        'using the pure-TypeScript backend. Run `npm rebuild nnfs-native` with g++, make, ' +
+        'python3, pkg-config and libopenblas-dev installed to get the native backend.',
       { code: 'NNFS_NATIVE_UNAVAILABLE' },
     );
   }

@@ -197,6 +197,14 @@ function decode(
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const declared = view.getBigUint64(0, true);
+  // A length beyond the file usually means the file is something else, so say that first.
+  if (declared > BigInt(bytes.length - 8)) {
+    throw rangeError(
+      where,
+      `not a safetensors file, or a truncated one: the header length field says ${declared} ` +
+        `bytes, but only ${bytes.length - 8} bytes follow it`,
+    );
+  }
   if (declared > BigInt(maxHeaderBytes)) {
     throw rangeError(
       where,
@@ -205,13 +213,6 @@ function decode(
     );
   }
   const headerLength = Number(declared);
-  if (8 + headerLength > bytes.length) {
-    throw rangeError(
-      where,
-      `header length is ${headerLength} bytes, but the file has only ${bytes.length - 8} ` +
-        `bytes after the length field (truncated or not a safetensors file)`,
-    );
-  }
 
   const header = parseHeader(where, bytes.subarray(8, 8 + headerLength));
   const dataStart = 8 + headerLength;

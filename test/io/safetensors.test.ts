@@ -146,16 +146,17 @@ describe('parseSafetensors rejects corrupt files', () => {
 
     expect(() => parseSafetensors(bytes)).toThrow(RangeError);
     expect(() => parseSafetensors(bytes)).toThrow(
-      `header length is ${valid.length} bytes, but the file has only ${valid.length - 8}`,
+      `the header length field says ${valid.length} bytes, but only ${valid.length - 8} bytes`,
     );
   });
 
-  it('header above the default limit', () => {
+  it('header length beyond the file', () => {
     const bytes = Buffer.from(valid);
     bytes.writeBigUInt64LE(2n ** 62n);
 
     expect(() => parseSafetensors(bytes)).toThrow(
-      'header length is 4611686018427387904 bytes, larger than the limit of 104857600',
+      'not a safetensors file, or a truncated one: the header length field says ' +
+        `4611686018427387904 bytes, but only ${bytes.length - 8} bytes follow it`,
     );
   });
 
