@@ -44,6 +44,11 @@ function nativeOrThrow(where: string): Kernels {
   return kernels;
 }
 
+function routed(kernels: Kernels): Kernels {
+  nativeRouted ??= routeTinyProducts(kernels, jsKernels);
+  return nativeRouted;
+}
+
 function chooseDefault(): Kernels {
   const requested = process.env.NNFS_BACKEND;
   if (requested !== undefined && requested !== '') {
