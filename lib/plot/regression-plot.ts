@@ -28,8 +28,9 @@ const MARGIN_LEFT = 80;
 const MARGIN_RIGHT = 24;
 const MARGIN_TOP = 44;
 const MARGIN_BOTTOM = 46;
-const DOT_RADIUS = 1.5;
-const LINE_THICKNESS = 3;
+// Dots wider than the line, so the data stays visible where the fit covers it.
+const DOT_RADIUS = 2.5;
+const LINE_THICKNESS = 2;
 
 /** Renders the data and the prediction line as an 800 x 500 canvas. */
 export function renderRegressionPlot(options: RegressionPlotOptions): Canvas {
