@@ -5,8 +5,9 @@
 // The mask draws binomial(1, 1 - rate) from the library's seeded generator, one double per
 // element in row-major order (NumPy's legacy algorithm: keep when u <= 1 - rate), so a seeded
 // run draws the same mask as the book's Python code.
-// NOTE: the mask and the output are float32 here; NumPy's mask is float64, which makes the
-// book's dropout output and the next layer's dbiases float64.
+// NOTE: the mask and the output are float32 here. NumPy's mask is float64, which makes the
+// book's dropout output, the gradient flowing back through it and the previous dense layer's
+// dbiases float64, so seeded runs with dropout match the book only within a band.
 import { kernels } from '../backend/select.js';
 import { checkNumber, rangeError } from '../errors.js';
 import { checkBatch, checkDvalues, Matrix, reuseMatrix } from '../matrix.js';
