@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Kernels } from './kernels.js';
+import type { AdamScalars, Kernels } from './kernels.js';
 
 /** A SIMD level of the native element-wise kernels. */
 export type SimdLevel = 'scalar' | 'avx2' | 'avx512';
@@ -108,6 +108,37 @@ export function loadNativeKernels(): NativeKernels {
     );
   }
 
-  loaded = { name: 'native', ...(addon as Addon) };
+  const kernels: Addon = addon as Addon;
+  loaded = { name: 'native', ...kernels, adamUpdate: packAdamScalars(kernels.adamUpdate) };
   return loaded;
+}
+
+const ADAM_FIELDS = [
+  'learningRate',
+  'beta1',
+  'oneMinusBeta1',
+  'beta2',
+  'oneMinusBeta2',
+  'correction1',
+  'correction2',
+  'epsilon',
+] as const satisfies readonly (keyof AdamScalars)[];
+
+/**
+ * Wraps the addon's adamUpdate so that it receives the scalars as one Float64Array in
+ * ADAM_FIELDS order. Reading 8 named properties through Node-API made a call on 1 value take
+ * about 2 us of CPU time, and the array about 0.9 us (loaded 2-core AMD EPYC, Node 20). A field
+ * that is not a number keeps the object form, so the addon's message names that field.
+ */
+function packAdamScalars(adamUpdate: Kernels['adamUpdate']): Kernels['adamUpdate'] {
+  const packed = new Float64Array(ADAM_FIELDS.length);
+  return (params, grads, momentums, cache, hyper) => {
+    let numeric = hyper !== null && typeof hyper === 'object';
+    for (let field = 0; numeric && field < ADAM_FIELDS.length; field++) {
+      const value = hyper[ADAM_FIELDS[field]];
+      numeric = typeof value === 'number';
+      packed[field] = value;
+    }
+    adamUpdate(params, grads, momentums, cache, numeric ? (packed as never) : hyper);
+  };
 }
