@@ -13,9 +13,11 @@
 namespace nnfs {
 namespace NNFS_LEVEL {
 
-NNFS_INLINE VecD ExpDouble(VecD x) {
-  const VecD low = VecD{} - 200.0;
-  const VecD high = VecD{} + 100.0;
+// The body of ExpDouble on a vector of doubles D whose lanes are the int64 vector L.
+template <typename D, typename L>
+NNFS_INLINE D ExpDoubleOf(D x) {
+  const D low = D{} - 200.0;
+  const D high = D{} + 100.0;
   // NaN compares false both times and passes through to the polynomial, which keeps it NaN.
   x = x < low ? low : x;
   x = x > high ? high : x;
@@ -23,15 +25,15 @@ NNFS_INLINE VecD ExpDouble(VecD x) {
   // Adding 1.5 * 2^52 rounds x / ln2 to an integer in the low mantissa bits without a float to
   // int conversion, which AVX2 lacks for 64-bit lanes.
   const double shifter = 6755399441055744.0;
-  VecD shifted = x * 1.4426950408889634 + shifter;
-  VecD n = shifted - shifter;
+  D shifted = x * 1.4426950408889634 + shifter;
+  D n = shifted - shifter;
 
   // ln2 split in two: the high part has 21 trailing zero bits, so n * high is exact.
   const double ln2_high = 0.6931471803691238;
   const double ln2_low = 1.9082149292705877e-10;
-  VecD r = (x - n * ln2_high) - n * ln2_low;
+  D r = (x - n * ln2_high) - n * ln2_low;
 
-  VecD p = VecD{} + 1.0 / 6227020800.0;  // 1/13!
+  D p = D{} + 1.0 / 6227020800.0;  // 1/13!
   p = p * r + 1.0 / 479001600.0;
   p = p * r + 1.0 / 39916800.0;
   p = p * r + 1.0 / 3628800.0;
@@ -46,13 +48,34 @@ NNFS_INLINE VecD ExpDouble(VecD x) {
   p = p * r + 1.0;
   p = p * r + 1.0;
 
-  VecL shifted_bits;
+  L shifted_bits;
   __builtin_memcpy(&shifted_bits, &shifted, sizeof shifted_bits);
-  const VecL shifter_bits = VecL{} + 0x4338000000000000LL;
-  VecL scale_bits = ((shifted_bits - shifter_bits) + 1023) << 52;
-  VecD scale;
+  const L shifter_bits = L{} + 0x4338000000000000LL;
+  L scale_bits = ((shifted_bits - shifter_bits) + 1023) << 52;
+  D scale;
   __builtin_memcpy(&scale, &scale_bits, sizeof scale);
   return p * scale;
+}
+
+NNFS_INLINE VecD ExpDouble(VecD x) {
+  if constexpr (kLanes == 1) {
+    return ExpDoubleOf<VecD, VecL>(x);
+  } else {
+    // A VecD is twice as wide as a register of doubles (8 doubles under AVX2), and GCC 12
+    // lowered its clamping selects to scalar code, so the two halves go through the same
+    // operations one register at a time. Each lane computes the same values either way.
+    // The scalar level (one lane) never takes this branch, but it still has to compile.
+    constexpr size_t kHalfLanes = kLanes > 1 ? kLanes / 2 : 1;
+    typedef double Half __attribute__((vector_size(kHalfLanes * sizeof(double))));
+    typedef int64_t HalfBits __attribute__((vector_size(kHalfLanes * sizeof(int64_t))));
+    Half parts[2];
+    __builtin_memcpy(parts, &x, sizeof x);
+    parts[0] = ExpDoubleOf<Half, HalfBits>(parts[0]);
+    parts[1] = ExpDoubleOf<Half, HalfBits>(parts[1]);
+    VecD result;
+    __builtin_memcpy(&result, parts, sizeof result);
+    return result;
+  }
 }
 
 }  // namespace NNFS_LEVEL
