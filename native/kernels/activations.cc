@@ -87,10 +87,32 @@ void SoftmaxForward(const float* inputs, float* output, size_t n, size_t c) {
   // One exp pass over the whole matrix keeps the vectors full when C is small (3 or 10).
   ExpInPlace(output, n * c);
 
-  for (size_t r = 0; r < n; r++) {
+  // A division, not a multiplication by 1 / sum, to round like NumPy's `exp / sum`. With few
+  // columns a row is too short for a vector, so each block of rows first spreads its sums into
+  // `divisors`, entry by entry, and then divides the whole block in vector lanes, which round
+  // each quotient as the scalar division does.
+  constexpr size_t kBlock = 1024;
+  float divisors[kBlock];
+  const size_t rows_per_block = c <= kBlock ? kBlock / c : 0;
+  size_t r = 0;
+  for (; rows_per_block > 0 && r < n; r += rows_per_block) {
+    const size_t rows = n - r < rows_per_block ? n - r : rows_per_block;
+    float* block = output + r * c;
+    for (size_t b = 0; b < rows; b++) {
+      float sum = PairwiseSum(block + b * c, c);
+      for (size_t j = 0; j < c; j++) divisors[b * c + j] = sum;
+    }
+    const size_t len = rows * c;
+    size_t i = 0;
+    for (; i + kLanes <= len; i += kLanes) {
+      Store(block + i, Load<VecF>(block + i) / Load<VecF>(divisors + i));
+    }
+    for (; i < len; i++) block[i] = block[i] / divisors[i];
+  }
+  // Rows longer than a block are long enough to divide one at a time.
+  for (; r < n; r++) {
     float* row = output + r * c;
     float sum = PairwiseSum(row, c);
-    // A division, not a multiplication by 1 / sum, to round like NumPy's `exp / sum`.
     for (size_t j = 0; j < c; j++) row[j] = row[j] / sum;
   }
 }
