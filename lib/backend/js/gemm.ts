@@ -22,6 +22,8 @@
 // Tiles at the right and bottom edges re-read the last valid row or column in place of the
 // missing ones and write only their valid part, so no read goes past an operand's end.
 import type { Precision } from '../kernels.js';
+import { gemmPacked } from './gemm-packed.js';
+import { SMALL_K_MAX, gemmSmallK } from './gemm-small-k.js';
 
 const f32 = Math.fround;
 
@@ -29,13 +31,12 @@ const f32 = Math.fround;
 const MR = 2;
 /** Columns of op(B) per micro-kernel tile. */
 const NR = 4;
-/** Values of packed op(B) per column block: 256 KiB of float32, half of a 512 KiB L2 cache. */
-const B_BLOCK_VALUES = 64 * 1024;
-/** Packing op(B) costs K x N copies, worth it once at least this many rows of A reuse it. */
+/**
+ * Packing copies M x K + K x N values, which pays only when many tiles reuse them: below this
+ * many rows of op(A), or with one tile column, the strided kernel below is faster.
+ */
 const PACK_MIN_ROWS = 16;
 
-/** Packed op(B), grown on demand and then reused, so steady-state calls allocate nothing. */
-let packedB = new Float32Array(B_BLOCK_VALUES);
 /** One MR x NR tile of C at the matrix edge, staged before its valid part is written. */
 const edgeTile = new Float64Array(MR * NR);
 
@@ -57,11 +58,16 @@ export function gemm(
     return;
   }
 
+  if (k <= SMALL_K_MAX) {
+    gemmSmallK(transA, transB, m, n, k, a, b, c);
+    return;
+  }
+
   // Strides of op(A): entry (i, p) is a[i * aRow + p * aStep].
   const aRow = transA ? 1 : k;
   const aStep = transA ? m : 1;
 
-  if (m < PACK_MIN_ROWS) {
+  if (m < PACK_MIN_ROWS || n <= NR) {
     // Strides of op(B): entry (p, j) is b[p * bStep + j * bCol].
     const bStep = transB ? 1 : n;
     const bCol = transB ? k : 1;
@@ -78,60 +84,7 @@ export function gemm(
     return;
   }
 
-  // The widest column block, in whole panels, whose pack stays within B_BLOCK_VALUES.
-  const panelsPerBlock = Math.max(1, Math.floor(B_BLOCK_VALUES / (k * NR)));
-  const blockCols = Math.min(panelsPerBlock * NR, Math.ceil(n / NR) * NR);
-  if (packedB.length < k * blockCols) packedB = new Float32Array(k * blockCols);
-  const bPack = packedB;
-
-  for (let j0 = 0; j0 < n; j0 += blockCols) {
-    const cols = Math.min(blockCols, n - j0);
-    const panels = Math.ceil(cols / NR);
-    packB(transB, b, n, k, j0, cols, bPack);
-    for (let i0 = 0; i0 < m; i0 += MR) {
-      const rows = Math.min(MR, m - i0);
-      for (let q = 0; q < panels; q++) {
-        const j = j0 + q * NR;
-        microKernel(
-          k, a, i0 * aRow, rows > 1 ? aRow : 0, aStep, bPack, q * k * NR, 1, NR,
-          Math.min(NR, n - j), c, i0 * n + j, n, rows,
-        );
-      }
-    }
-  }
-}
-
-/**
- * Packs columns j0 .. j0 + cols - 1 of op(B) (K x N) into panels of NR columns: entry (p, j0 +
- * q * NR + t) goes to out[q * k * NR + p * NR + t]. Columns past `cols` are zero-filled; the
- * micro-kernel never reads them, but a stale value there would make a later bug silent.
- */
-function packB(
-  transB: boolean,
-  b: Float32Array,
-  n: number,
-  k: number,
-  j0: number,
-  cols: number,
-  out: Float32Array,
-): void {
-  const panels = Math.ceil(cols / NR);
-  for (let q = 0; q < panels; q++) {
-    const base = q * k * NR;
-    for (let t = 0; t < NR; t++) {
-      const j = j0 + q * NR + t;
-      if (q * NR + t >= cols) {
-        for (let p = 0; p < k; p++) out[base + p * NR + t] = 0;
-      } else if (transB) {
-        // B is stored N x K: column j of op(B) is row j of the stored B, contiguous.
-        const row = j * k;
-        for (let p = 0; p < k; p++) out[base + p * NR + t] = b[row + p];
-      } else {
-        // B is stored K x N: column j of op(B) has stride n.
-        for (let p = 0, x = j; p < k; p++, x += n) out[base + p * NR + t] = b[x];
-      }
-    }
-  }
+  gemmPacked(transA, transB, m, n, k, a, b, c);
 }
 
 /**

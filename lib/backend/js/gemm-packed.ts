@@ -1,0 +1,263 @@
+// The packed path of the js gemm, for products large enough to repay two copies.
+//
+// Shapes: C (M x N) = op(A) · op(B) with op(A) M x K and op(B) K x N, all row-major float32.
+// A is stored M x K, or K x M when transA; B is stored K x N, or N x K when transB.
+//
+// Both operands are copied into Float64Array panels, so the inner loop reads two contiguous
+// streams and converts nothing: op(A) in panels of MR rows with the MR values of one p side by
+// side, op(B) in panels of NR columns laid out the same way. Loops follow the GotoBLAS order:
+// K is cut into blocks of KC, rows into blocks of MC, so one packed block of A stays in the L2
+// cache while each NR-wide panel of B (KC x NR doubles) stays in L1.
+//
+// Exactness: each entry of C is still summed in float64 from p = 0 to K - 1, in order, one
+// product at a time, and rounded once. Between K blocks the running sums are kept in a
+// float64 buffer and reloaded, which continues the same sequence of additions.
+const f32 = Math.fround;
+
+/** Rows of op(A) per micro-kernel tile. */
+const MR = 2;
+/** Columns of op(B) per micro-kernel tile. */
+const NR = 4;
+/** Values of K per block: a 2-row panel of A and a 4-column panel of B take 12 KiB together. */
+const KC = 256;
+/** Rows of op(A) per block: MC x KC doubles is 256 KiB, half of a 512 KiB L2 cache. */
+const MC = 128;
+
+/** Scratch buffers, grown on demand and then reused, so steady-state calls allocate nothing. */
+let packedA = new Float64Array(MC * KC);
+let packedB = new Float64Array(KC * 128);
+let partialSums = new Float64Array(0);
+/** One MR x NR tile at the matrix edge, staged before its valid part is written. */
+const edgeTile = new Float64Array(MR * NR);
+
+/** C = op(A) · op(B) through packed float64 panels; see the file header. */
+export function gemmPacked(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+): void {
+  const nPadded = Math.ceil(n / NR) * NR;
+  if (packedB.length < KC * nPadded) packedB = new Float64Array(KC * nPadded);
+  if (k > KC && partialSums.length < m * n) partialSums = new Float64Array(m * n);
+  const bPack = packedB;
+  const aPack = packedA;
+  const sums = partialSums;
+  const panelsB = nPadded / NR;
+
+  for (let p0 = 0; p0 < k; p0 += KC) {
+    const depth = Math.min(KC, k - p0);
+    // The first K block starts every sum at +0 and the last one rounds the sums into C.
+    const first = p0 === 0;
+    const last = p0 + depth === k;
+    packB(transB, b, n, k, p0, depth, bPack);
+    for (let i0 = 0; i0 < m; i0 += MC) {
+      const rows = Math.min(MC, m - i0);
+      const panelsA = Math.ceil(rows / MR);
+      packA(transA, a, m, k, i0, rows, p0, depth, aPack);
+      for (let q = 0; q < panelsB; q++) {
+        const j = q * NR;
+        const cols = Math.min(NR, n - j);
+        for (let r = 0; r < panelsA; r++) {
+          const i = i0 + r * MR;
+          const tileRows = Math.min(MR, m - i);
+          microKernel(
+            depth, aPack, r * depth * MR, bPack, q * depth * NR, first, last,
+            c, sums, i * n + j, n, tileRows, cols,
+          );
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Packs rows i0 .. i0 + rows - 1 and columns p0 .. p0 + depth - 1 of op(A) into panels of MR
+ * rows: entry (i0 + r * MR + s, p0 + p) goes to out[r * depth * MR + p * MR + s]. Rows past
+ * `rows` are zero so that a read of them is defined, but the micro-kernel never writes them.
+ */
+function packA(
+  transA: boolean,
+  a: Float32Array,
+  m: number,
+  k: number,
+  i0: number,
+  rows: number,
+  p0: number,
+  depth: number,
+  out: Float64Array,
+): void {
+  const panels = Math.ceil(rows / MR);
+  for (let r = 0; r < panels; r++) {
+    const base = r * depth * MR;
+    for (let s = 0; s < MR; s++) {
+      const row = r * MR + s;
+      if (row >= rows) {
+        for (let p = 0; p < depth; p++) out[base + p * MR + s] = 0;
+      } else if (transA) {
+        // A is stored K x M: row i of op(A) is column i of the stored A, stride m.
+        for (let p = 0, x = (p0 * m) + i0 + row; p < depth; p++, x += m) {
+          out[base + p * MR + s] = a[x];
+        }
+      } else {
+        const start = (i0 + row) * k + p0;
+        for (let p = 0; p < depth; p++) out[base + p * MR + s] = a[start + p];
+      }
+    }
+  }
+}
+
+/**
+ * Packs rows p0 .. p0 + depth - 1 of op(B) (K x N) into panels of NR columns: entry (p0 + p,
+ * q * NR + t) goes to out[q * depth * NR + p * NR + t]. Columns past N are zero.
+ */
+function packB(
+  transB: boolean,
+  b: Float32Array,
+  n: number,
+  k: number,
+  p0: number,
+  depth: number,
+  out: Float64Array,
+): void {
+  const panels = Math.ceil(n / NR);
+  for (let q = 0; q < panels; q++) {
+    const base = q * depth * NR;
+    for (let t = 0; t < NR; t++) {
+      const j = q * NR + t;
+      if (j >= n) {
+        for (let p = 0; p < depth; p++) out[base + p * NR + t] = 0;
+      } else if (transB) {
+        // B is stored N x K: column j of op(B) is row j of the stored B, contiguous.
+        const start = j * k + p0;
+        for (let p = 0; p < depth; p++) out[base + p * NR + t] = b[start + p];
+      } else {
+        // B is stored K x N: column j of op(B) has stride n.
+        for (let p = 0, x = p0 * n + j; p < depth; p++, x += n) out[base + p * NR + t] = b[x];
+      }
+    }
+  }
+}
+
+/**
+ * One MR x NR tile of C at cStart (row stride n), of which `rows` x `cols` is valid: adds the
+ * `depth` products of one K block to each entry's running sum. The sums start at +0 when
+ * `first`, else from `sums`; they are rounded into C when `last`, else stored back to `sums`.
+ */
+function microKernel(
+  depth: number,
+  aPack: Float64Array,
+  aStart: number,
+  bPack: Float64Array,
+  bStart: number,
+  first: boolean,
+  last: boolean,
+  c: Float32Array,
+  sums: Float64Array,
+  cStart: number,
+  n: number,
+  rows: number,
+  cols: number,
+): void {
+  const full = rows === MR && cols === NR;
+  let c00 = 0;
+  let c01 = 0;
+  let c02 = 0;
+  let c03 = 0;
+  let c10 = 0;
+  let c11 = 0;
+  let c12 = 0;
+  let c13 = 0;
+  if (!first) {
+    if (full) {
+      c00 = sums[cStart];
+      c01 = sums[cStart + 1];
+      c02 = sums[cStart + 2];
+      c03 = sums[cStart + 3];
+      c10 = sums[cStart + n];
+      c11 = sums[cStart + n + 1];
+      c12 = sums[cStart + n + 2];
+      c13 = sums[cStart + n + 3];
+    } else {
+      loadEdge(sums, cStart, n, rows, cols);
+      const tile = edgeTile;
+      c00 = tile[0];
+      c01 = tile[1];
+      c02 = tile[2];
+      c03 = tile[3];
+      c10 = tile[4];
+      c11 = tile[5];
+      c12 = tile[6];
+      c13 = tile[7];
+    }
+  }
+
+  for (let p = 0, x = aStart, y = bStart; p < depth; p++, x += MR, y += NR) {
+    const a0 = aPack[x];
+    const a1 = aPack[x + 1];
+    const b0 = bPack[y];
+    const b1 = bPack[y + 1];
+    const b2 = bPack[y + 2];
+    const b3 = bPack[y + 3];
+    c00 += a0 * b0;
+    c01 += a0 * b1;
+    c02 += a0 * b2;
+    c03 += a0 * b3;
+    c10 += a1 * b0;
+    c11 += a1 * b1;
+    c12 += a1 * b2;
+    c13 += a1 * b3;
+  }
+
+  if (full && last) {
+    c[cStart] = f32(c00);
+    c[cStart + 1] = f32(c01);
+    c[cStart + 2] = f32(c02);
+    c[cStart + 3] = f32(c03);
+    c[cStart + n] = f32(c10);
+    c[cStart + n + 1] = f32(c11);
+    c[cStart + n + 2] = f32(c12);
+    c[cStart + n + 3] = f32(c13);
+    return;
+  }
+  if (full) {
+    sums[cStart] = c00;
+    sums[cStart + 1] = c01;
+    sums[cStart + 2] = c02;
+    sums[cStart + 3] = c03;
+    sums[cStart + n] = c10;
+    sums[cStart + n + 1] = c11;
+    sums[cStart + n + 2] = c12;
+    sums[cStart + n + 3] = c13;
+    return;
+  }
+  // An edge tile: stage it in a fixed buffer (locals cannot be indexed), then write the valid
+  // entries only.
+  const tile = edgeTile;
+  tile[0] = c00;
+  tile[1] = c01;
+  tile[2] = c02;
+  tile[3] = c03;
+  tile[4] = c10;
+  tile[5] = c11;
+  tile[6] = c12;
+  tile[7] = c13;
+  for (let r = 0; r < rows; r++) {
+    for (let t = 0; t < cols; t++) {
+      if (last) c[cStart + r * n + t] = f32(tile[r * NR + t]);
+      else sums[cStart + r * n + t] = tile[r * NR + t];
+    }
+  }
+}
+
+/** Copies the valid rows x cols entries of an edge tile's running sums into `edgeTile`. */
+function loadEdge(sums: Float64Array, cStart: number, n: number, rows: number, cols: number): void {
+  edgeTile.fill(0);
+  for (let r = 0; r < rows; r++) {
+    for (let t = 0; t < cols; t++) edgeTile[r * NR + t] = sums[cStart + r * n + t];
+  }
+}

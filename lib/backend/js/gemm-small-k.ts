@@ -1,0 +1,63 @@
+// Products with an inner dimension K of 1 to 4, such as the first layer of a model on 2-D
+// points (K = 2) or the input gradient of a 3-class output layer (K = 3).
+//
+// Shapes: C (M x N) = op(A) · op(B) with op(A) M x K and op(B) K x N, all row-major float32.
+// A is stored M x K, or K x M when transA; B is stored K x N, or N x K when transB.
+//
+// Each entry is one unrolled expression, so the loop costs nothing per product. The sum starts
+// at +0 and adds the products from p = 0 in order, as the general kernels do, so the bits are
+// the same: (0 + a0 * b0) + a1 * b1 turns a lone -0 product into +0 like the other paths.
+const f32 = Math.fround;
+
+/** The largest K this path handles. */
+export const SMALL_K_MAX = 4;
+
+/** C = op(A) · op(B) for 1 <= K <= SMALL_K_MAX, summed in float64 and rounded once. */
+export function gemmSmallK(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+): void {
+  // Entry (i, p) of op(A) is a[i * aRow + p * aStep]; entry (p, j) of op(B) is
+  // b[p * bStep + j * bCol].
+  const aRow = transA ? 1 : k;
+  const aStep = transA ? m : 1;
+  const bStep = transB ? 1 : n;
+  const bCol = transB ? k : 1;
+  const b1 = bStep;
+  const b2 = 2 * bStep;
+  const b3 = 3 * bStep;
+
+  for (let i = 0; i < m; i++) {
+    const x = i * aRow;
+    const row = i * n;
+    const a0 = a[x];
+    if (k === 1) {
+      for (let j = 0, y = 0; j < n; j++, y += bCol) c[row + j] = f32(0 + a0 * b[y]);
+      continue;
+    }
+    const a1 = a[x + aStep];
+    if (k === 2) {
+      for (let j = 0, y = 0; j < n; j++, y += bCol) {
+        c[row + j] = f32(0 + a0 * b[y] + a1 * b[y + b1]);
+      }
+      continue;
+    }
+    const a2 = a[x + 2 * aStep];
+    if (k === 3) {
+      for (let j = 0, y = 0; j < n; j++, y += bCol) {
+        c[row + j] = f32(0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2]);
+      }
+      continue;
+    }
+    const a3 = a[x + 3 * aStep];
+    for (let j = 0, y = 0; j < n; j++, y += bCol) {
+      c[row + j] = f32(0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2] + a3 * b[y + b3]);
+    }
+  }
+}
