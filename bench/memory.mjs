@@ -7,8 +7,8 @@ export const name = 'memory';
 
 const MB = 1024 * 1024;
 const STEPS = 10_000;
-const A = { sizes: [2, 64, 3], data: 'spiral', batch: 300, learningRate: 0.05, decay: 5e-7 };
-const B = {
+export const A = { sizes: [2, 64, 3], data: 'spiral', batch: 300, learningRate: 0.05, decay: 5e-7 };
+export const B = {
   sizes: [784, 128, 128, 10], data: 'uniform', batch: 128, learningRate: 0.001, decay: 1e-3,
 };
 
