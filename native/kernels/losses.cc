@@ -81,17 +81,22 @@ void CrossEntropyBackward(const float* predictions, const int32_t* labels, const
 void SoftmaxCrossEntropyBackward(const float* dvalues, const int32_t* labels,
                                  const float* one_hot, float* dinputs, size_t n, size_t c) {
   const float samples = static_cast<float>(n);
+  const size_t len = n * c;
+  if (dinputs != dvalues) __builtin_memcpy(dinputs, dvalues, len * sizeof(float));
   for (size_t r = 0; r < n; r++) {
-    const float* row = dvalues + r * c;
-    float* out = dinputs + r * c;
     // One-hot rows become indices by their first maximum, as the book's np.argmax does.
     size_t label =
         labels != nullptr ? static_cast<size_t>(labels[r]) : RowArgmax(one_hot + r * c, c);
-
-    for (size_t j = 0; j < c; j++) out[j] = row[j];
-    out[label] = out[label] - 1.0f;
-    for (size_t j = 0; j < c; j++) out[j] = out[j] / samples;
+    float* entry = dinputs + r * c + label;
+    *entry = *entry - 1.0f;
   }
+
+  // One pass of vector divisions over the whole matrix: rows of 3 or 10 classes are too short
+  // for vectors, and a lane rounds each quotient as a scalar division does.
+  const VecF divisor = Splat(samples);
+  size_t i = 0;
+  for (; i + kLanes <= len; i += kLanes) Store(dinputs + i, Load<VecF>(dinputs + i) / divisor);
+  for (; i < len; i++) dinputs[i] = dinputs[i] / samples;
 }
 
 void Argmax(const float* inputs, int32_t* out, size_t n, size_t c) {
