@@ -1,5 +1,10 @@
 // Steady-state allocation: after a warm-up, 10,000 training steps of workloads A and B must move
 // the V8 heap and the ArrayBuffer memory by less than 1 MB, both read after a full collection.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { makeNetwork } from './network.mjs';
 import { target } from './harness.mjs';
 
@@ -34,6 +39,29 @@ function growth(network, warmup) {
   };
 }
 
+/**
+ * Counts the heap calls of the addon and OpenBLAS over STEPS steps of A and B, with the malloc
+ * hook and child process of test/native/no-allocation.test.ts. Needs Linux, glibc and `cc`.
+ */
+function nativeHeapCalls() {
+  const testDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'native');
+  const scratch = mkdtempSync(join(tmpdir(), 'nnfs-malloc-count-'));
+  try {
+    const library = join(scratch, 'malloc-count.so');
+    execFileSync('cc', ['-shared', '-fPIC', '-O2', '-o', library,
+      join(testDir, 'malloc-count.c'), '-ldl'], { stdio: 'pipe' });
+    const output = execFileSync(
+      process.execPath,
+      [join(testDir, 'malloc-count-child.mjs'), library, String(STEPS)],
+      { env: { ...process.env, LD_PRELOAD: library }, encoding: 'utf8' },
+    );
+    const lines = output.trim().split('\n');
+    return JSON.parse(lines[lines.length - 1]).windows;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 export function run({ native, quick }) {
   const cases = [];
   if (native !== null) {
@@ -54,5 +82,18 @@ export function run({ native, quick }) {
     const worst = Math.max(Math.abs(moved.heap), Math.abs(moved.arrayBuffers));
     targets.push(target(`${label} steady state moves < 1 MB`, worst / MB, 1));
   }
-  return { rows, targets, kind: 'memory' };
+  const notes = [];
+  if (native !== null) {
+    try {
+      for (const window of nativeHeapCalls()) {
+        if (window.label !== 'A fast' && window.label !== 'B fast') continue;
+        const calls = window.allocations + window.frees;
+        const name = `${window.label[0]} native: addon and OpenBLAS heap calls in ${STEPS} steps`;
+        targets.push(target(name, calls, 0));
+      }
+    } catch (error) {
+      notes.push(`Native heap calls not counted: ${error.message.split('\n')[0]}`);
+    }
+  }
+  return { rows, targets, notes, kind: 'memory' };
 }
