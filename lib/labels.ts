@@ -94,16 +94,34 @@ function checkOneHot(
 }
 
 function checkIndices(where: string, name: string, yTrue: IndexArray, classes: number): void {
+  // Every loss checks its labels on every call, so the common Int32Array, whose entries are
+  // always integers, only gets the range test.
+  if (yTrue instanceof Int32Array) {
+    for (let i = 0; i < yTrue.length; i++) {
+      if (yTrue[i] < 0 || yTrue[i] >= classes) throw outOfRange(where, name, i, yTrue[i], classes);
+    }
+    return;
+  }
   for (let i = 0; i < yTrue.length; i++) {
     const label: unknown = yTrue[i];
     if (typeof label !== 'number') {
       throw typeError(where, `${name}[${i}] must be a class index, got ${describe(label)}`);
     }
     if (!Number.isInteger(label) || label < 0 || label >= classes) {
-      throw rangeError(
-        where,
-        `${name}[${i}] is ${label}, expected an integer class index in [0, ${classes - 1}]`,
-      );
+      throw outOfRange(where, name, i, label, classes);
     }
   }
+}
+
+function outOfRange(
+  where: string,
+  name: string,
+  index: number,
+  label: number,
+  classes: number,
+): RangeError {
+  return rangeError(
+    where,
+    `${name}[${index}] is ${label}, expected an integer class index in [0, ${classes - 1}]`,
+  );
 }
