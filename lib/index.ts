@@ -51,6 +51,7 @@ export { Model } from './model/model.js';
 export type {
   ModelLayer, ModelLoss, ModelAccuracy, ModelSettings, EvaluateOptions, PredictOptions,
 } from './model/model.js';
+export type { ModelMetadata, SaveOptions } from './model/model.js';
 export type { TrainOptions, TrainingProgress, LogFormat } from './model/callbacks.js';
 export type { TrainResult } from './model/train-loop.js';
 export { readSafetensors, writeSafetensors, parseSafetensors, serializeSafetensors }

@@ -60,6 +60,17 @@ export interface EvaluateOptions {
   log?: (line: string) => void;
 }
 
+export interface SaveOptions {
+  /**
+   * Extra facts to store with the model, such as `{ classNames: ['cat', 'dog'] }`: a plain
+   * object of JSON values. Default: the model's own `metadata`.
+   */
+  metadata?: ModelMetadata;
+}
+
+/** Facts stored with a saved model beyond its layers and settings; values must be JSON. */
+export type ModelMetadata = Record<string, unknown>;
+
 export interface PredictOptions {
   /** Samples per forward pass; default: the whole set at once. */
   batchSize?: number;
@@ -70,6 +81,11 @@ export class Model {
   loss: ModelLoss | undefined;
   optimizer: Optimizer | undefined;
   accuracy: ModelAccuracy | undefined;
+  /**
+   * Facts saved with the model and read back by load(), such as the class names that
+   * `nnfs train` stores under `classNames`. Empty unless set or loaded.
+   */
+  metadata: ModelMetadata = {};
   /** The layers with weights and biases, in order; set by finalize(). */
   trainableLayers: (ModelLayer & TrainableLayer)[] = [];
 
@@ -281,12 +297,15 @@ export class Model {
     return result as Matrix;
   }
 
-  /** Writes the model (parameters, architecture and settings) to a safetensors file. */
-  save(path: string): void {
-    saveModel(this, path);
+  /**
+   * Writes the model (parameters, architecture, settings and metadata) to a safetensors file.
+   * `options.metadata` replaces the model's `metadata` in the file.
+   */
+  save(path: string, options: SaveOptions = {}): void {
+    saveModel(this, path, options);
   }
 
-  /** Reads a model written by save(); it comes back finalized. */
+  /** Reads a model written by save(), with its metadata; it comes back finalized. */
   static load(path: string): Model {
     return loadModel(path);
   }

@@ -1,8 +1,10 @@
 // Saving and loading a Model as safetensors. Tensors are named `layers.<index>.weights` and
 // `layers.<index>.biases`, where index is the layer's position in model.layers, so Python's
 // safetensors reads them directly. `__metadata__` stores the architecture, loss, accuracy and
-// optimizer settings as JSON strings; Model.load rebuilds the model from them and checks every
-// shape against the architecture before any parameter is used.
+// optimizer settings as JSON strings. Its `user` entry stores the model's own metadata as one
+// JSON object. Model.load rebuilds the model from them and checks every shape against the
+// architecture before any parameter is used.
+import { isDeepStrictEqual } from 'node:util';
 import { ActivationReLU } from '../activations/relu.js';
 import { ActivationSoftmax } from '../activations/softmax.js';
 import { describe, rangeError, typeError } from '../errors.js';
@@ -24,7 +26,7 @@ import { optimizerFromConfig } from '../optimizers/from-config.js';
 import type { OptimizerConfig } from '../optimizers/optimizer.js';
 import { globalRandomState } from '../random.js';
 import { Model } from './model.js';
-import type { ModelLayer } from './model.js';
+import type { ModelLayer, ModelMetadata, SaveOptions } from './model.js';
 
 const FORMAT = 'nnfs-native.model';
 const VERSION = '1';
@@ -63,8 +65,12 @@ export function saveParameters(model: Model, path: string): void {
 }
 
 /** Writes the whole model: parameters, architecture, loss, accuracy and optimizer settings. */
-export function saveModel(model: Model, path: string): void {
+export function saveModel(model: Model, path: string, options: SaveOptions = {}): void {
   const where = 'Model.save';
+  if (options === null || typeof options !== 'object') {
+    throw typeError(where, `options must be an object, got ${describe(options)}`);
+  }
+  const user = userMetadataJson(where, options.metadata ?? model.metadata);
   const metadata: Record<string, string> = {
     format: FORMAT,
     version: VERSION,
@@ -91,7 +97,31 @@ export function saveModel(model: Model, path: string): void {
     });
   }
   if (model.optimizer !== undefined) metadata.optimizer = JSON.stringify(model.optimizer.config());
+  // Files of models without metadata stay as they were before the entry existed.
+  if (user !== '{}') metadata.user = user;
   writeSafetensors(path, parameterTensors(model), metadata);
+}
+
+// JSON.stringify drops functions and undefined values and turns NaN into null, so a value it
+// would change is rejected: what load() returns must equal what was saved.
+function userMetadataJson(where: string, metadata: unknown): string {
+  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
+    throw typeError(where, `metadata must be a plain object, got ${describe(metadata)}`);
+  }
+  let json: string;
+  try {
+    json = JSON.stringify(metadata);
+  } catch (error) {
+    throw typeError(where, `metadata must contain only JSON values: ${String(error)}`);
+  }
+  if (!isDeepStrictEqual(JSON.parse(json), metadata)) {
+    throw typeError(
+      where,
+      'metadata must contain only JSON values (strings, finite numbers, booleans, null, ' +
+        'arrays and plain objects)',
+    );
+  }
+  return json;
 }
 
 /**
@@ -164,9 +194,22 @@ export function loadModel(path: string): Model {
     model.set({ optimizer: optimizerFromConfig(config) });
   }
 
+  if (settings.user !== undefined) model.metadata = parseUserMetadata(where, settings.user);
+
   const copies = checkedTensors(where, model.layers, file.tensors);
   for (const [target, source] of copies) target.set(source);
   return model.finalize();
+}
+
+function parseUserMetadata(where: string, text: string): ModelMetadata {
+  const parsed = parseJson(where, 'user', text);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw rangeError(
+      where,
+      `the metadata entry user must be a JSON object, got ${describe(parsed)}`,
+    );
+  }
+  return parsed as ModelMetadata;
 }
 
 function parameterTensors(model: Model): Record<string, SafetensorsTensor> {

@@ -92,3 +92,39 @@ describeBackends('Model persistence', (backend) => {
     expect(() => Model.load(path)).toThrow(/not an nnfs-native model/);
   });
 });
+
+describeBackends('Model metadata', (backend) => {
+  it('save stores metadata and load returns it', () => {
+    const { model } = trainedModel(4);
+    const path = join(directory, `metadata-${backend}.safetensors`);
+    const metadata = { classNames: ['a', 'b', 'c'], source: { epochs: 5, shuffled: true } };
+    model.save(path, { metadata });
+    expect(Model.load(path).metadata).toEqual(metadata);
+  });
+
+  it('save without options keeps the model metadata', () => {
+    const { model } = trainedModel(4);
+    const path = join(directory, `own-metadata-${backend}.safetensors`);
+    model.metadata = { classNames: ['x', 'y', 'z'] };
+    model.save(path);
+    expect(Model.load(path).metadata).toEqual({ classNames: ['x', 'y', 'z'] });
+  });
+
+  it('model without metadata loads an empty object', () => {
+    const { model } = trainedModel(4);
+    const path = join(directory, `no-metadata-${backend}.safetensors`);
+    model.save(path);
+    expect(Model.load(path).metadata).toEqual({});
+  });
+
+  it('save rejects values JSON cannot keep', () => {
+    const { model } = trainedModel(4);
+    const path = join(directory, `bad-metadata-${backend}.safetensors`);
+    expect(() => model.save(path, { metadata: { rate: NaN } })).toThrow(TypeError);
+    expect(() => model.save(path, { metadata: { rate: NaN } })).toThrow(
+      /^Model\.save: metadata must contain only JSON values/,
+    );
+    expect(() => model.save(path, { metadata: [1] as unknown as Record<string, unknown> }))
+      .toThrow('Model.save: metadata must be a plain object, got');
+  });
+});
