@@ -26,6 +26,16 @@ const MAX_HEADER_BYTES = 1 << 20;
 
 type Kind = 'f' | 'i' | 'u' | 'b';
 
+/** The element type of a .npy array. */
+export interface NpyDtype {
+  /** NumPy's type string as written in the header, such as '<f4' or '|u1'. */
+  descr: string;
+  /** Float, signed integer, unsigned integer or boolean, as NumPy's dtype.kind. */
+  kind: Kind;
+  /** Bytes per element. */
+  itemSize: number;
+}
+
 interface NpyArray {
   descr: string;
   kind: Kind;
@@ -45,6 +55,19 @@ export function readNpy(path: string): Matrix {
 /** Parses the bytes of a .npy file into a float32 Matrix. */
 export function parseNpy(bytes: Uint8Array): Matrix {
   return toMatrix('parseNpy', parseArray('parseNpy', checkBytes('parseNpy', bytes)));
+}
+
+/**
+ * Parses the bytes of a .npy file like parseNpy and also returns the file's dtype, for callers
+ * whose handling depends on it (uint8 pixels are scaled, floats are not).
+ */
+export function parseNpyWithDtype(bytes: Uint8Array): { matrix: Matrix; dtype: NpyDtype } {
+  const where = 'parseNpyWithDtype';
+  const array = parseArray(where, checkBytes(where, bytes));
+  return {
+    matrix: toMatrix(where, array),
+    dtype: { descr: array.descr, kind: array.kind, itemSize: array.itemSize },
+  };
 }
 
 /** Reads a 1-D integer .npy file (class indices) into an Int32Array. */
