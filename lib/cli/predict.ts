@@ -1,6 +1,5 @@
 // `nnfs predict`: the class of each sample of a file, or the value a regression model gives
 // it, by a saved model.
-import { FASHION_MNIST_CLASSES } from '../datasets/fashion-mnist.js';
 import type { Matrix } from '../matrix.js';
 import type { Model } from '../model/model.js';
 import {
@@ -22,16 +21,19 @@ import { UsageError } from './usage-error.js';
 export const PREDICT_HELP = `Usage: nnfs predict --model PATH --input FILE [options]
 
 Prints one line per sample, with fields separated by tabs. For a classifier: the predicted
-class index, its name when the model was trained on Fashion-MNIST, and the model's
-confidence (the softmax output); with --top K, the K most likely classes follow each other
-on the line. For a binary model (sigmoid output): the class, 1 where the output is > 0.5
-and 0 elsewhere, then the sigmoid output. For a regression model: the predicted value.
+class index, its name when the model file stores class names (nnfs train stores them for
+fashion-mnist), and the model's confidence (the softmax output); with --top K, the K most
+likely classes follow each other on the line. For a binary model (sigmoid output): the class,
+1 where the output is > 0.5 and 0 elsewhere, then the sigmoid output. For a regression model:
+the predicted value.
 
 Input files:
   .npy   an array of samples x features (a 1-D array is one sample; n x 28 x 28 images
-         are read as n x 784)
-  .csv   rows of numbers separated by commas; a first line that is not all numbers is
-         taken as a header and skipped
+         are read as n x 784). A uint8 array is taken as pixels 0..255 and scaled like the
+         training images: (x - 127.5) / 127.5. Arrays of any other dtype (float32, float64,
+         other integer types) are used as given, so save pixels as uint8 or scale them first.
+  .csv   rows of numbers separated by commas, used as given (never scaled); a first line
+         that is not all numbers is taken as a header and skipped
   .png   one image with as many pixels as the model has inputs (28x28 for Fashion-MNIST),
          converted to gray and scaled like the training images: (gray - 127.5) / 127.5
 
@@ -65,8 +67,8 @@ export async function runPredict(argv: string[], io: CliIO): Promise<number> {
   const values = parseOptions('predict', argv, PREDICT_OPTIONS);
   const modelPath = stringOption(values, 'model');
   const inputPath = stringOption(values, 'input');
-  if (modelPath === undefined) throw new UsageError('predict: --model PATH is required');
-  if (inputPath === undefined) throw new UsageError('predict: --input FILE is required');
+  if (modelPath === undefined) throw new UsageError('--model PATH is required');
+  if (inputPath === undefined) throw new UsageError('--input FILE is required');
   const backend = stringOption(values, 'backend');
   selectBackend(backend === undefined ? undefined : parseChoice('backend', backend, BACKENDS));
 
@@ -91,7 +93,7 @@ export async function runPredict(argv: string[], io: CliIO): Promise<number> {
         `${samples.cols} columns`,
     );
   }
-  const names = classNames(model, inputWidth, classes);
+  const names = classNames(model, classes);
   const output = model.predict(samples);
   for (let r = 0; r < output.rows; r++) {
     const line = task === 'binary' ? formatBinary(output, r)
@@ -114,12 +116,16 @@ export function formatValues(output: Matrix, r: number): string {
   return Array.from(row, (value) => value.toFixed(6)).join('\t');
 }
 
-// NOTE: class names are inferred from the shape alone: a 784-input, 10-class model is taken
-// to be a Fashion-MNIST model, which also names the classes of an MNIST-digits model wrongly.
-function classNames(_model: Model, inputWidth: number, classes: number):
-  readonly string[] | undefined {
-  return inputWidth === 784 && classes === FASHION_MNIST_CLASSES.length
-    ? FASHION_MNIST_CLASSES : undefined;
+/**
+ * Returns the class names stored in the model file's metadata (`classNames`, one string per
+ * output), or undefined when the file has none or they do not fit, so only indices print. A
+ * name with a tab or line break would split the output's fields, so it does not fit either.
+ */
+export function classNames(model: Model, classes: number): readonly string[] | undefined {
+  const names = model.metadata.classNames;
+  const valid = Array.isArray(names) && names.length === classes &&
+    names.every((name) => typeof name === 'string' && !/[\t\r\n]/.test(name));
+  return valid ? (names as string[]) : undefined;
 }
 
 /** Formats the `top` most likely classes of row `r`: index, name if known, confidence. */

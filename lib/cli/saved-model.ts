@@ -1,5 +1,6 @@
 // Loads a model file for evaluate and predict, with errors that name the file.
 import { statSync } from 'node:fs';
+import { NativeUnavailableError } from '../backend/select.js';
 import { Model } from '../model/model.js';
 import { systemReason } from './files.js';
 import { UsageError } from './usage-error.js';
@@ -17,6 +18,8 @@ export function loadModel(path: string): Model {
   try {
     return Model.load(path);
   } catch (error) {
+    // The file is fine when the backend is what failed; run.ts reports that error as it is.
+    if (error instanceof NativeUnavailableError) throw error;
     const code = (error as { code?: unknown } | null)?.code;
     const reason = typeof code === 'string' ? systemReason(error) : (error as Error).message;
     throw new UsageError(`cannot load model file ${path}: ${reason}`);

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { init } from '../init.js';
 import { getBackend } from '../backend/select.js';
+import { FASHION_MNIST_CLASSES } from '../datasets/fashion-mnist.js';
 import {
   epochLine,
   epochLineWithRegularization,
@@ -11,6 +12,7 @@ import {
   type LogValues,
 } from '../model/log-format.js';
 import { Matrix } from '../matrix.js';
+import type { ModelMetadata } from '../model/model.js';
 import { wantsHelp } from './args.js';
 import { selectBackend } from './backend-option.js';
 import { generateTaskData, loadImages, type TaskData } from './datasets.js';
@@ -76,7 +78,7 @@ export async function runTrain(argv: string[], io: CliIO): Promise<number> {
   }
 
   makeDirectory(settings.outputDirectory);
-  model.save(settings.savePath);
+  model.save(settings.savePath, { metadata: savedMetadata(settings) });
   print(`model saved to ${shortPath(io.cwd, settings.savePath)}`);
   const figure = writeTrainingFigure(settings.outputDirectory, report.history);
   print(`training plot saved to ${shortPath(io.cwd, figure)}`);
@@ -90,6 +92,17 @@ export async function runTrain(argv: string[], io: CliIO): Promise<number> {
     print(`regression plot saved to ${shortPath(io.cwd, fit)}`);
   }
   return 0;
+}
+
+/**
+ * Returns the metadata saved with a trained model: the class names that nnfs predict prints.
+ * Only Fashion-MNIST's are known. IDX files carry no class names, so a model trained on
+ * idx:DIR (Fashion-MNIST or MNIST digits alike) gets none and predict prints indices only.
+ */
+export function savedMetadata(settings: TrainSettings): ModelMetadata {
+  return settings.dataset.kind === 'fashion-mnist'
+    ? { classNames: [...FASHION_MNIST_CLASSES] }
+    : {};
 }
 
 function countClasses(labels: Uint8Array): number {

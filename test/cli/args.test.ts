@@ -1,10 +1,12 @@
 // Option parsing of the nnfs command: defaults, every train option, and bad input reported as
-// one `nnfs: ...` line with exit code 2.
+// one `nnfs <command>: ...` line (or `nnfs: ...` without a known command) with exit code 2.
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { parseTrainSettings } from '../../lib/cli/train-settings.js';
 import { parseInteger, parseNumber } from '../../lib/cli/args.js';
 import { UsageError } from '../../lib/cli/usage-error.js';
+import { savedMetadata } from '../../lib/cli/train.js';
+import { FASHION_MNIST_CLASSES } from '../../lib/datasets/fashion-mnist.js';
 import { nnfs } from './helpers.js';
 
 const CWD = '/work/project';
@@ -99,6 +101,17 @@ describe('train options', () => {
   });
 });
 
+describe('saved metadata', () => {
+  test('fashion-mnist stores its class names', () => {
+    const settings = parseTrainSettings(['--dataset', 'fashion-mnist'], CWD);
+    expect(savedMetadata(settings)).toEqual({ classNames: [...FASHION_MNIST_CLASSES] });
+  });
+
+  test.each(['idx:data', 'spiral', 'sine'])('%s stores no class names', (dataset) => {
+    expect(savedMetadata(parseTrainSettings(['--dataset', dataset], CWD))).toEqual({});
+  });
+});
+
 describe('number parsing', () => {
   test('parseInteger accepts plain digits', () => {
     expect(parseInteger('epochs', '42', 1, 100)).toBe(42);
@@ -134,7 +147,7 @@ describe('number parsing', () => {
 
 describe('bad input', () => {
   const cases: [string[], RegExp][] = [
-    [['train', '--bogus'], /^nnfs: train: unknown option '--bogus' \(see nnfs train --help\)\n$/],
+    [['train', '--bogus'], /^nnfs train: unknown option '--bogus' \(see nnfs train --help\)\n$/],
     [
       ['train', '--dataset', 'mnist'],
       /--dataset must be spiral, vertical, sine, fashion-mnist or idx:DIR, got "mnist"/,
@@ -157,23 +170,23 @@ describe('bad input', () => {
     [['train', '--precision', 'double'], /--precision must be one of "fast", "reference"/],
     [['train', '--seed', '4294967296'], /--seed must be between 0 and 4294967295/],
     [['train', '--classes', '1'], /--classes must be between 2 and 256/],
-    [['train', '--epochs'], /train: option '--epochs <value>' argument missing/],
-    [['train', 'extra'], /train: unexpected argument "extra"/],
+    [['train', '--epochs'], /^nnfs train: option '--epochs <value>' argument missing/],
+    [['train', 'extra'], /^nnfs train: unexpected argument "extra"/],
     [
       ['train', '--dataset', 'fashion-mnist', '--samples', '10'],
       /--samples applies to the generated datasets/,
     ],
     [
       ['train', '--task', 'regression', '--dataset', 'spiral'],
-      /^nnfs: --task regression needs --dataset sine, got --dataset spiral$/m,
+      /^nnfs train: --task regression needs --dataset sine, got --dataset spiral$/m,
     ],
     [
       ['train', '--task', 'binary', '--dataset', 'sine'],
-      /^nnfs: --dataset sine needs --task regression, got --task binary$/m,
+      /^nnfs train: --dataset sine needs --task regression, got --task binary$/m,
     ],
     [
       ['train', '--task', 'binary', '--classes', '3'],
-      /^nnfs: --task binary needs --classes 2, got --classes 3$/m,
+      /^nnfs train: --task binary needs --classes 2, got --classes 3$/m,
     ],
     [
       ['train', '--task', 'binary', '--dataset', 'fashion-mnist'],
@@ -190,9 +203,9 @@ describe('bad input', () => {
     [['evaluate', '--model', 'm.safetensors', '--dataset', 'sine', '--seed', '3'],
       /--seed applies to the generated 2-D datasets \(spiral, vertical\), not sine/],
     [['fit'], /^nnfs: unknown command "fit", expected train, evaluate or predict/],
-    [['evaluate', '--dataset', 'spiral'], /evaluate: --model PATH is required/],
-    [['evaluate', '--model', 'm.safetensors'], /evaluate: --dataset NAME is required/],
-    [['predict', '--input', 'x.csv'], /predict: --model PATH is required/],
+    [['evaluate', '--dataset', 'spiral'], /^nnfs evaluate: --model PATH is required\n$/],
+    [['evaluate', '--model', 'm.safetensors'], /^nnfs evaluate: --dataset NAME is required\n$/],
+    [['predict', '--input', 'x.csv'], /^nnfs predict: --model PATH is required\n$/],
     [
       ['predict', '--model', 'missing.safetensors', '--input', 'x.csv'],
       /cannot read model file .*missing.safetensors: file not found/,
@@ -210,7 +223,7 @@ describe('bad input', () => {
   test('--verbose adds the stack trace', async () => {
     const run = await nnfs(['train', '--epochs', 'x', '--verbose']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^nnfs: --epochs must be a whole number/);
+    expect(run.stderr).toMatch(/^nnfs train: --epochs must be a whole number/);
     expect(run.stderr).toMatch(/\n {4}at /);
   });
 

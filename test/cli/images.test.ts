@@ -14,7 +14,7 @@ import { Model } from '../../lib/model/model.js';
 import { Matrix } from '../../lib/matrix.js';
 import { argmaxRows } from '../../lib/cli/figures.js';
 import { classColor } from '../../lib/plot/palette.js';
-import { nnfs } from './helpers.js';
+import { nnfs, npyBytes } from './helpers.js';
 
 const SIDE = 28;
 const PIXELS = SIDE * SIDE;
@@ -105,8 +105,51 @@ describeBackends('nnfs on IDX images', (backend) => {
 
     const output = Model.load(modelPath).predict(new Matrix(1, PIXELS, scalePixels(pixels)));
     const expected = argmaxRows(output)[0];
+    // IDX files carry no class names, so the line has the index and the confidence only.
+    expect(predicted.stdout).toBe(`${expected}\t${output.get(0, expected).toFixed(4)}\n`);
+
+    // A uint8 .npy contains pixels, so it is scaled exactly as the PNG was.
+    writeFileSync(join(cwd, 'boot-u8.npy'), npyBytes(Array.from(pixels), [1, SIDE, SIDE], '|u1'));
+    const fromBytes = await nnfs(['predict', '--model', modelPath, '--input', 'boot-u8.npy',
+      '--backend', backend], cwd);
+    expect(fromBytes.stderr).toBe('');
+    expect(fromBytes.code).toBe(0);
+    expect(fromBytes.stdout).toBe(predicted.stdout);
+
+    // A float32 .npy is used as given: the same pixels as floats are not scaled.
+    writeFileSync(join(cwd, 'boot-f4.npy'), npyBytes(Array.from(pixels), [1, SIDE, SIDE], '<f4'));
+    const fromFloats = await nnfs(['predict', '--model', modelPath, '--input', 'boot-f4.npy',
+      '--backend', backend], cwd);
+    expect(fromFloats.code).toBe(0);
+    const raw = Model.load(modelPath).predict(new Matrix(1, PIXELS, Float32Array.from(pixels)));
+    const rawClass = argmaxRows(raw)[0];
+    expect(fromFloats.stdout).toBe(`${rawClass}\t${raw.get(0, rawClass).toFixed(4)}\n`);
+  });
+
+  test('predict prints class names stored in the model', async () => {
+    const cwd = directory;
+    const trainedPath = join(cwd, `names-${backend}.safetensors`);
+    const trained = await nnfs(['train', '--dataset', 'idx:data', '--epochs', '1', '--batch-size',
+      '64', '--hidden', '8', '--save', trainedPath, '--backend', backend], cwd);
+    expect(trained.code).toBe(0);
+    const model = Model.load(trainedPath);
+    expect(model.metadata).toEqual({});
+    const namedPath = join(cwd, `named-${backend}.safetensors`);
+    model.save(namedPath, { metadata: { classNames: [...FASHION_MNIST_CLASSES] } });
+
+    const pixels = image(9, 0);
+    writeFileSync(join(cwd, 'named.npy'), npyBytes(Array.from(pixels), [PIXELS], '|u1'));
+    const predicted = await nnfs(['predict', '--model', namedPath, '--input', 'named.npy',
+      '--top', '2', '--backend', backend], cwd);
+    expect(predicted.stderr).toBe('');
+    expect(predicted.code).toBe(0);
+
+    const output = model.predict(new Matrix(1, PIXELS, scalePixels(pixels)));
+    const [first, second] = Array.from(output.data.keys()).sort((a, b) => output.data[b] -
+      output.data[a]);
     expect(predicted.stdout).toBe(
-      `${expected}\t${FASHION_MNIST_CLASSES[expected]}\t${output.get(0, expected).toFixed(4)}\n`,
+      `${first}\t${FASHION_MNIST_CLASSES[first]}\t${output.data[first].toFixed(4)}\t` +
+        `${second}\t${FASHION_MNIST_CLASSES[second]}\t${output.data[second].toFixed(4)}\n`,
     );
   });
 
@@ -114,6 +157,6 @@ describeBackends('nnfs on IDX images', (backend) => {
     const run = await nnfs(['train', '--dataset', 'idx:nowhere', '--backend', backend],
       directory);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^nnfs: cannot load dataset idx: .*not found/);
+    expect(run.stderr).toMatch(/^nnfs train: cannot load dataset idx: .*not found/);
   });
 });

@@ -213,14 +213,14 @@ describeBackends('nnfs train tasks', (backend) => {
       '--backend', backend], cwd);
     expect(evaluated.code).toBe(2);
     expect(evaluated.stderr).toBe(
-      `nnfs: model ${modelPath} is a regression model, so --dataset must be sine, got spiral\n`,
+      `nnfs evaluate: model ${modelPath} is a regression model, so --dataset must be sine, got spiral\n`,
     );
     writeFileSync(join(cwd, 'x.csv'), '0.5\n');
     const predicted = await nnfs(['predict', '--model', modelPath, '--input', 'x.csv', '--top',
       '2', '--backend', backend], cwd);
     expect(predicted.code).toBe(2);
     expect(predicted.stderr).toBe(
-      `nnfs: --top applies to classifiers, but model ${modelPath} is a regression model\n`,
+      `nnfs predict: --top applies to classifiers, but model ${modelPath} is a regression model\n`,
     );
   });
 });

@@ -186,7 +186,7 @@ describeBackends('nnfs train', (backend) => {
       '--input', 'wide.csv', '--backend', backend], cwd);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'nnfs: model nnfs-output/spiral/model.safetensors expects 2 inputs per sample, but ' +
+      'nnfs predict: model nnfs-output/spiral/model.safetensors expects 2 inputs per sample, but ' +
         'wide.csv has 3 columns\n',
     );
   });
