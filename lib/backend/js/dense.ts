@@ -6,7 +6,8 @@ import type { Precision } from '../kernels.js';
 import { gemm } from './gemm.js';
 import { pairwiseSum } from './reductions.js';
 
-const f32 = Math.fround;
+// A store into a Float32Array rounds to the nearest float32, as Math.fround would, so results
+// are stored without a separate rounding call.
 
 /** output = inputs · weights + biases: the rounded product, then a float32 bias addition. */
 export function denseForward(
@@ -22,7 +23,7 @@ export function denseForward(
   gemm(false, false, n, o, i, inputs, weights, output, precision);
   for (let r = 0; r < n; r++) {
     const row = r * o;
-    for (let j = 0; j < o; j++) output[row + j] = f32(output[row + j] + biases[j]);
+    for (let j = 0; j < o; j++) output[row + j] = output[row + j] + biases[j];
   }
 }
 
@@ -64,6 +65,6 @@ function columnSums(dvalues: Float32Array, dbiases: Float32Array, n: number, o: 
   dbiases.fill(0, 0, o);
   for (let r = 0; r < n; r++) {
     const row = r * o;
-    for (let j = 0; j < o; j++) dbiases[j] = f32(dbiases[j] + dvalues[row + j]);
+    for (let j = 0; j < o; j++) dbiases[j] = dbiases[j] + dvalues[row + j];
   }
 }

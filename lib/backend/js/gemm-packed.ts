@@ -12,7 +12,8 @@
 // Exactness: each entry of C is still summed in float64 from p = 0 to K - 1, in order, one
 // product at a time, and rounded once. Between K blocks the running sums are kept in a
 // float64 buffer and reloaded, which continues the same sequence of additions.
-const f32 = Math.fround;
+// A store into a Float32Array rounds to the nearest float32, as Math.fround would, so results
+// are stored without a separate rounding call.
 
 /** Rows of op(A) per micro-kernel tile. */
 const MR = 2;
@@ -214,14 +215,14 @@ function microKernel(
   }
 
   if (full && last) {
-    c[cStart] = f32(c00);
-    c[cStart + 1] = f32(c01);
-    c[cStart + 2] = f32(c02);
-    c[cStart + 3] = f32(c03);
-    c[cStart + n] = f32(c10);
-    c[cStart + n + 1] = f32(c11);
-    c[cStart + n + 2] = f32(c12);
-    c[cStart + n + 3] = f32(c13);
+    c[cStart] = c00;
+    c[cStart + 1] = c01;
+    c[cStart + 2] = c02;
+    c[cStart + 3] = c03;
+    c[cStart + n] = c10;
+    c[cStart + n + 1] = c11;
+    c[cStart + n + 2] = c12;
+    c[cStart + n + 3] = c13;
     return;
   }
   if (full) {
@@ -248,7 +249,7 @@ function microKernel(
   tile[7] = c13;
   for (let r = 0; r < rows; r++) {
     for (let t = 0; t < cols; t++) {
-      if (last) c[cStart + r * n + t] = f32(tile[r * NR + t]);
+      if (last) c[cStart + r * n + t] = tile[r * NR + t];
       else sums[cStart + r * n + t] = tile[r * NR + t];
     }
   }

@@ -7,7 +7,8 @@
 // Each entry is one unrolled expression, so the loop costs nothing per product. The sum starts
 // at +0 and adds the products from p = 0 in order, as the general kernels do, so the bits are
 // the same: (0 + a0 * b0) + a1 * b1 turns a lone -0 product into +0 like the other paths.
-const f32 = Math.fround;
+// A store into a Float32Array rounds to the nearest float32, as Math.fround would, so results
+// are stored without a separate rounding call.
 
 /** The largest K this path handles. */
 export const SMALL_K_MAX = 4;
@@ -38,26 +39,26 @@ export function gemmSmallK(
     const row = i * n;
     const a0 = a[x];
     if (k === 1) {
-      for (let j = 0, y = 0; j < n; j++, y += bCol) c[row + j] = f32(0 + a0 * b[y]);
+      for (let j = 0, y = 0; j < n; j++, y += bCol) c[row + j] = 0 + a0 * b[y];
       continue;
     }
     const a1 = a[x + aStep];
     if (k === 2) {
       for (let j = 0, y = 0; j < n; j++, y += bCol) {
-        c[row + j] = f32(0 + a0 * b[y] + a1 * b[y + b1]);
+        c[row + j] = 0 + a0 * b[y] + a1 * b[y + b1];
       }
       continue;
     }
     const a2 = a[x + 2 * aStep];
     if (k === 3) {
       for (let j = 0, y = 0; j < n; j++, y += bCol) {
-        c[row + j] = f32(0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2]);
+        c[row + j] = 0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2];
       }
       continue;
     }
     const a3 = a[x + 3 * aStep];
     for (let j = 0, y = 0; j < n; j++, y += bCol) {
-      c[row + j] = f32(0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2] + a3 * b[y + b3]);
+      c[row + j] = 0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2] + a3 * b[y + b3];
     }
   }
 }

@@ -25,7 +25,8 @@ import type { Precision } from '../kernels.js';
 import { gemmPacked } from './gemm-packed.js';
 import { SMALL_K_MAX, gemmSmallK } from './gemm-small-k.js';
 
-const f32 = Math.fround;
+// A store into a Float32Array rounds to the nearest float32, as Math.fround would, so results
+// are stored without a separate rounding call.
 
 /** Rows of op(A) per micro-kernel tile. */
 const MR = 2;
@@ -138,14 +139,14 @@ function microKernel(
   }
 
   if (rows === MR && cols === NR) {
-    c[cStart] = f32(c00);
-    c[cStart + 1] = f32(c01);
-    c[cStart + 2] = f32(c02);
-    c[cStart + 3] = f32(c03);
-    c[cStart + n] = f32(c10);
-    c[cStart + n + 1] = f32(c11);
-    c[cStart + n + 2] = f32(c12);
-    c[cStart + n + 3] = f32(c13);
+    c[cStart] = c00;
+    c[cStart + 1] = c01;
+    c[cStart + 2] = c02;
+    c[cStart + 3] = c03;
+    c[cStart + n] = c10;
+    c[cStart + n + 1] = c11;
+    c[cStart + n + 2] = c12;
+    c[cStart + n + 3] = c13;
     return;
   }
   // An edge tile: stage it in a fixed buffer (locals cannot be indexed), then write the valid
@@ -160,6 +161,6 @@ function microKernel(
   tile[6] = c12;
   tile[7] = c13;
   for (let r = 0; r < rows; r++) {
-    for (let t = 0; t < cols; t++) c[cStart + r * n + t] = f32(tile[r * NR + t]);
+    for (let t = 0; t < cols; t++) c[cStart + r * n + t] = tile[r * NR + t];
   }
 }
