@@ -47,8 +47,9 @@ export function reluBackward(
     const bits = input[x];
     const nan = (0x7f800000 - (bits & 0x7fffffff)) >> 31;
     // inputs <= 0 is a sign-bit value that is not NaN, or +0 (bits 0, the one value where both
-    // bits - 1 and ~bits have the sign bit set).
-    const blocked = ((bits >> 31) & ~nan) | (((bits - 1) & ~bits) >> 31);
+    // bits - 1 and ~bits have the sign bit set). The `| 0` keeps -0 - 1 in int32: without it
+    // the subtraction overflows and V8 falls back to float64 arithmetic for the whole loop.
+    const blocked = ((bits >> 31) & ~nan) | ((((bits - 1) | 0) & ~bits) >> 31);
     out[x] = gradient[x] & ~blocked;
   }
 }

@@ -34,7 +34,41 @@ export function gemmSmallK(
   const b2 = 2 * bStep;
   const b3 = 3 * bStep;
 
-  for (let i = 0; i < m; i++) {
+  let i = 0;
+  // Two rows at a time share each load of op(B), for the K = 2 and K = 3 products of the
+  // spiral model; the other K values and an odd last row go one row at a time.
+  if (k === 2 || k === 3) {
+    for (; i + 1 < m; i += 2) {
+      const x = i * aRow;
+      const x1 = x + aRow;
+      const row = i * n;
+      const next = row + n;
+      const a00 = a[x];
+      const a01 = a[x + aStep];
+      const a10 = a[x1];
+      const a11 = a[x1 + aStep];
+      if (k === 2) {
+        for (let j = 0, y = 0; j < n; j++, y += bCol) {
+          const v0 = b[y];
+          const v1 = b[y + b1];
+          c[row + j] = 0 + a00 * v0 + a01 * v1;
+          c[next + j] = 0 + a10 * v0 + a11 * v1;
+        }
+        continue;
+      }
+      const a02 = a[x + 2 * aStep];
+      const a12 = a[x1 + 2 * aStep];
+      for (let j = 0, y = 0; j < n; j++, y += bCol) {
+        const v0 = b[y];
+        const v1 = b[y + b1];
+        const v2 = b[y + b2];
+        c[row + j] = 0 + a00 * v0 + a01 * v1 + a02 * v2;
+        c[next + j] = 0 + a10 * v0 + a11 * v1 + a12 * v2;
+      }
+    }
+  }
+
+  for (; i < m; i++) {
     const x = i * aRow;
     const row = i * n;
     const a0 = a[x];

@@ -22,6 +22,7 @@
 // Tiles at the right and bottom edges re-read the last valid row or column in place of the
 // missing ones and write only their valid part, so no read goes past an operand's end.
 import type { Precision } from '../kernels.js';
+import { NARROW_N_MAX, gemmNarrow } from './gemm-narrow.js';
 import { gemmPacked } from './gemm-packed.js';
 import { SMALL_K_MAX, gemmSmallK } from './gemm-small-k.js';
 
@@ -61,6 +62,11 @@ export function gemm(
 
   if (k <= SMALL_K_MAX) {
     gemmSmallK(transA, transB, m, n, k, a, b, c);
+    return;
+  }
+
+  if (n <= NARROW_N_MAX) {
+    gemmNarrow(transA, transB, m, n, k, a, b, c);
     return;
   }
 
