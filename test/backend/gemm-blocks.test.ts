@@ -1,5 +1,5 @@
-// Products large enough to take the js gemm through its packed path in more than one column
-// block (K x N above 64 Ki values of packed op(B)), with edge tiles in both directions. The js
+// Products large enough to take the js gemm through its packed path in more than one K block
+// (K above 256), with edge tiles in both directions. The js
 // backend must equal the float64 product rounded once, bit for bit; the native one must stay
 // within the float32 dot-product bound 2 K 2^-24 sum |a b|.
 import { expect, it } from 'vitest';
@@ -18,9 +18,9 @@ function randomFloats(state: RandomState, count: number): Float32Array {
   return out;
 }
 
-// [m, n, k]. With K = 1100 a block holds 14 panels (56 columns), so 70 columns take two blocks
-// and the last panel has 2 columns; 21 rows leave a one-row edge tile. With K = 600 a block holds
-// 27 panels (108 columns), and 130 columns end in a 2-column panel of the second block.
+// [m, n, k]. K = 1100 takes five K blocks and K = 600 three, the last one short, so running
+// sums cross block boundaries. 70 and 130 columns end in a 2-column panel, and 21 and 33 rows
+// leave a one-row edge tile.
 const SHAPES: [number, number, number][] = [
   [21, 70, 1100],
   [33, 130, 600],

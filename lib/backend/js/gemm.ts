@@ -12,15 +12,18 @@
 // NOTE: under heavy cancellation, or when the sum lies almost exactly halfway between two
 // float32 values, a different float64 summation order (BLAS dgemm's) can round the other way.
 //
-// Speed: the layout of a BLAS-style kernel, within what V8 compiles well. The micro-kernel keeps
-// an MR x NR tile of C in local variables, which V8 keeps in registers: x64 has 16 vector
-// registers, and 8 accumulators plus 2 values of A, 1 of B and one product fit, while a 4 x 4
-// tile would spill to the stack. It reads both operands through strides, so every transpose
-// case runs the same code without a copy. When op(B) is reused by many rows of A, a block of
-// it is first packed into panels NR columns wide with the NR values of one p next to each
-// other, so the inner loop reads it with stride 1 from a block that stays in the L2 cache.
-// Tiles at the right and bottom edges re-read the last valid row or column in place of the
-// missing ones and write only their valid part, so no read goes past an operand's end.
+// Speed: the layout of a BLAS-style kernel, within what V8 compiles well. Each product goes to
+// one of four kernels by shape:
+//   - K <= 4 (gemm-small-k.ts): one unrolled expression per entry, no loop over p;
+//   - N <= 3 (gemm-narrow.ts): 4 x 2 and 4 x 3 tiles, so no work goes to missing columns;
+//   - M >= 16 and N >= 16 (gemm-packed.ts): both operands packed into float64 panels;
+//   - otherwise the strided micro-kernel below, which reads both operands in place.
+// The micro-kernels keep an MR x NR = 2 x 4 tile of C in local variables, which V8 keeps in
+// registers: x64 has 16 vector registers, and 8 accumulators plus 2 values of A, 1 of B and
+// one product fit, while a 4 x 4 tile would spill to the stack. The strided kernel reads both
+// operands through strides, so every transpose case runs the same code without a copy. Tiles
+// at the right and bottom edges re-read the last valid row or column in place of the missing
+// ones and write only their valid part, so no read goes past an operand's end.
 import type { Precision } from '../kernels.js';
 import { NARROW_N_MAX, gemmNarrow } from './gemm-narrow.js';
 import { gemmPacked } from './gemm-packed.js';
@@ -34,10 +37,12 @@ const MR = 2;
 /** Columns of op(B) per micro-kernel tile. */
 const NR = 4;
 /**
- * Packing copies M x K + K x N values, which pays only when many tiles reuse them: below this
- * many rows of op(A), or with one tile column, the strided kernel below is faster.
+ * Packing copies M x K + K x N values, which pays only when many tiles reuse them. Below these
+ * sizes the strided kernel measured as fast or faster (the 128 x 10 x 128 products of the
+ * Fashion-MNIST model's output layer, on an x64 EPYC with Node 20).
  */
 const PACK_MIN_ROWS = 16;
+const PACK_MIN_COLUMNS = 16;
 
 /** One MR x NR tile of C at the matrix edge, staged before its valid part is written. */
 const edgeTile = new Float64Array(MR * NR);
@@ -74,7 +79,7 @@ export function gemm(
   const aRow = transA ? 1 : k;
   const aStep = transA ? m : 1;
 
-  if (m < PACK_MIN_ROWS || n <= NR) {
+  if (m < PACK_MIN_ROWS || n < PACK_MIN_COLUMNS) {
     // Strides of op(B): entry (p, j) is b[p * bStep + j * bCol].
     const bStep = transB ? 1 : n;
     const bCol = transB ? k : 1;
