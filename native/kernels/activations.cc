@@ -88,9 +88,9 @@ void SoftmaxForward(const float* inputs, float* output, size_t n, size_t c) {
   ExpInPlace(output, n * c);
 
   // A division, not a multiplication by 1 / sum, to round like NumPy's `exp / sum`. With few
-  // columns a row is too short for a vector, so each block of rows first spreads its sums into
-  // `divisors`, entry by entry, and then divides the whole block in vector lanes, which round
-  // each quotient as the scalar division does.
+  // columns a row is too short for a vector. So each block of rows first copies every row's
+  // sum into `divisors`, one per entry, and then divides the block in vector lanes. A lane
+  // rounds each quotient as the scalar division does.
   constexpr size_t kBlock = 1024;
   float divisors[kBlock];
   const size_t rows_per_block = c <= kBlock ? kBlock / c : 0;
