@@ -32,6 +32,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
       {"rmspropUpdate", nullptr, RmspropUpdate, nullptr, nullptr, nullptr, napi_enumerable,
        nullptr},
       {"adamUpdate", nullptr, AdamUpdate, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"adamUpdateLayer", nullptr, AdamUpdateLayer, nullptr, nullptr, nullptr, napi_enumerable,
+       nullptr},
       {"sigmoidForward", nullptr, SigmoidForward, nullptr, nullptr, nullptr, napi_enumerable,
        nullptr},
       {"sigmoidBackward", nullptr, SigmoidBackward, nullptr, nullptr, nullptr, napi_enumerable,

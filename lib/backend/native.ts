@@ -56,6 +56,7 @@ const METHODS: (keyof Addon)[] = [
   'adagradUpdate',
   'rmspropUpdate',
   'adamUpdate',
+  'adamUpdateLayer',
   'sigmoidForward',
   'sigmoidBackward',
   'binaryCrossEntropyForward',
@@ -109,7 +110,12 @@ export function loadNativeKernels(): NativeKernels {
   }
 
   const kernels: Addon = addon as Addon;
-  loaded = { name: 'native', ...kernels, adamUpdate: packAdamScalars(kernels.adamUpdate) };
+  loaded = {
+    name: 'native',
+    ...kernels,
+    adamUpdate: packAdamScalars(kernels.adamUpdate),
+    adamUpdateLayer: packLayerAdamScalars(kernels.adamUpdateLayer),
+  };
   return loaded;
 }
 
@@ -133,12 +139,33 @@ const ADAM_FIELDS = [
 function packAdamScalars(adamUpdate: Kernels['adamUpdate']): Kernels['adamUpdate'] {
   const packed = new Float64Array(ADAM_FIELDS.length);
   return (params, grads, momentums, cache, hyper) => {
-    let numeric = hyper !== null && typeof hyper === 'object';
-    for (let field = 0; numeric && field < ADAM_FIELDS.length; field++) {
-      const value = hyper[ADAM_FIELDS[field]];
-      numeric = typeof value === 'number';
-      packed[field] = value;
-    }
-    adamUpdate(params, grads, momentums, cache, numeric ? (packed as never) : hyper);
+    const scalars = pack(hyper, packed);
+    adamUpdate(params, grads, momentums, cache, scalars);
   };
+}
+
+/** Wraps the addon's adamUpdateLayer like packAdamScalars. */
+function packLayerAdamScalars(
+  adamUpdateLayer: Kernels['adamUpdateLayer'],
+): Kernels['adamUpdateLayer'] {
+  const packed = new Float64Array(ADAM_FIELDS.length);
+  return (weights, dweights, weightMomentums, weightCache, biases, dbiases, biasMomentums,
+    biasCache, hyper) => {
+    const scalars = pack(hyper, packed);
+    adamUpdateLayer(
+      weights, dweights, weightMomentums, weightCache, biases, dbiases, biasMomentums, biasCache,
+      scalars,
+    );
+  };
+}
+
+/** Returns `packed` filled from `hyper`, or `hyper` itself when a field is not a number. */
+function pack(hyper: AdamScalars, packed: Float64Array): AdamScalars {
+  let numeric = hyper !== null && typeof hyper === 'object';
+  for (let field = 0; numeric && field < ADAM_FIELDS.length; field++) {
+    const value = hyper[ADAM_FIELDS[field]];
+    numeric = typeof value === 'number';
+    packed[field] = value;
+  }
+  return numeric ? (packed as unknown as AdamScalars) : hyper;
 }

@@ -3,7 +3,8 @@ import { kernels } from '../backend/select.js';
 import type { AdamScalars } from '../backend/kernels.js';
 import { checkNumber } from '../errors.js';
 import { Optimizer, checkOptions, checkUnitInterval } from './optimizer.js';
-import type { OptimizerConfig } from './optimizer.js';
+import type { LayerState, OptimizerConfig, TrainableLayer } from './optimizer.js';
+import type { Matrix } from '../matrix.js';
 
 export interface AdamOptions {
   /** Step size; the book's default is 0.001. */
@@ -60,6 +61,25 @@ export class OptimizerAdam extends Optimizer {
   }
 
   protected step(params: Float32Array, grads: Float32Array, state: Float32Array[]): void {
+    kernels().adamUpdate(params, grads, state[0], state[1], this.currentScalars());
+  }
+
+  protected override stepLayer(layer: TrainableLayer, state: LayerState): void {
+    kernels().adamUpdateLayer(
+      layer.weights.data,
+      (layer.dweights as Matrix).data,
+      state.weights[0],
+      state.weights[1],
+      layer.biases.data,
+      (layer.dbiases as Matrix).data,
+      state.biases[0],
+      state.biases[1],
+      this.currentScalars(),
+    );
+  }
+
+  /** Returns the scalars of this update, in the object every kernel call reuses. */
+  private currentScalars(): AdamScalars {
     // The bias corrections are Python floats in the book: float64 until they meet the
     // float32 arrays inside the kernel. `iterations` counts batches, so every layer of one
     // batch gets the same correction.
@@ -67,6 +87,6 @@ export class OptimizerAdam extends Optimizer {
     scalars.learningRate = this.currentLearningRate;
     scalars.correction1 = 1 - this.beta1 ** (this.iterations + 1);
     scalars.correction2 = 1 - this.beta2 ** (this.iterations + 1);
-    kernels().adamUpdate(params, grads, state[0], state[1], scalars);
+    return scalars;
   }
 }

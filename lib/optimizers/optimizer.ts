@@ -19,7 +19,7 @@ export interface OptimizerConfig {
 }
 
 /** The state arrays of one layer, one list per parameter in the order of `stateNames`. */
-interface LayerState {
+export interface LayerState {
   readonly weights: Float32Array[];
   readonly biases: Float32Array[];
 }
@@ -35,6 +35,8 @@ export abstract class Optimizer {
   /** Names of the state arrays kept per parameter, e.g. ['Momentums', 'Cache'] for Adam. */
   protected abstract readonly stateNames: readonly string[];
   private states = new WeakMap<TrainableLayer, LayerState>();
+  // Built once: a template string per call made every update allocate.
+  private readonly updateWhere = `${this.constructor.name}.updateParams`;
 
   protected constructor(where: string, learningRate: number, decay: number) {
     this.learningRate = checkNumber(where, 'learningRate', learningRate, 0, Infinity, true);
@@ -55,13 +57,11 @@ export abstract class Optimizer {
    * gradients are checked before either parameter changes.
    */
   updateParams(layer: TrainableLayer): void {
-    const where = `${this.constructor.name}.updateParams`;
+    const where = this.updateWhere;
     checkParameter(where, layer, 'weights', 'dweights');
     checkParameter(where, layer, 'biases', 'dbiases');
 
-    const state = this.stateOf(layer);
-    this.step(layer.weights.data, (layer.dweights as Matrix).data, state.weights);
-    this.step(layer.biases.data, (layer.dbiases as Matrix).data, state.biases);
+    this.stepLayer(layer, this.stateOf(layer));
   }
 
   /** Counts the finished update; call once after the updates of a batch. */
@@ -101,6 +101,15 @@ export abstract class Optimizer {
 
   /** Updates one parameter array and its state arrays (listed in `stateNames` order). */
   protected abstract step(params: Float32Array, grads: Float32Array, state: Float32Array[]): void;
+
+  /**
+   * Updates the weights, then the biases, of a layer whose gradients are checked. An optimizer
+   * with a kernel for both arrays overrides this to make one call instead of two.
+   */
+  protected stepLayer(layer: TrainableLayer, state: LayerState): void {
+    this.step(layer.weights.data, (layer.dweights as Matrix).data, state.weights);
+    this.step(layer.biases.data, (layer.dbiases as Matrix).data, state.biases);
+  }
 
   private stateOf(layer: TrainableLayer): LayerState {
     const existing = this.states.get(layer);

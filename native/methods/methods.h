@@ -25,6 +25,7 @@ napi_value SgdUpdate(napi_env env, napi_callback_info info);
 napi_value AdagradUpdate(napi_env env, napi_callback_info info);
 napi_value RmspropUpdate(napi_env env, napi_callback_info info);
 napi_value AdamUpdate(napi_env env, napi_callback_info info);
+napi_value AdamUpdateLayer(napi_env env, napi_callback_info info);
 
 napi_value SigmoidForward(napi_env env, napi_callback_info info);
 napi_value SigmoidBackward(napi_env env, napi_callback_info info);

@@ -11,7 +11,13 @@ import {
   crossEntropyForward,
   softmaxCrossEntropyBackward,
 } from './losses.js';
-import { adagradUpdate, adamUpdate, rmspropUpdate, sgdUpdate } from './optimizers.js';
+import {
+  adagradUpdate,
+  adamUpdate,
+  adamUpdateLayer,
+  rmspropUpdate,
+  sgdUpdate,
+} from './optimizers.js';
 import { argmax, mean } from './reductions.js';
 import {
   binaryCrossEntropyBackward,
@@ -42,6 +48,7 @@ export const jsKernels: Kernels = {
   adagradUpdate,
   rmspropUpdate,
   adamUpdate,
+  adamUpdateLayer,
   sigmoidForward,
   sigmoidBackward,
   binaryCrossEntropyForward,

@@ -122,3 +122,19 @@ export function adamUpdate(
     params[p] = f32(params[p] + f32(f32(negativeLr * momentumCorrected) / denominator));
   }
 }
+
+/** Adam on a layer's weights, then on its biases: see Kernels.adamUpdateLayer. */
+export function adamUpdateLayer(
+  weights: Float32Array,
+  dweights: Float32Array,
+  weightMomentums: Float32Array,
+  weightCache: Float32Array,
+  biases: Float32Array,
+  dbiases: Float32Array,
+  biasMomentums: Float32Array,
+  biasCache: Float32Array,
+  hyper: AdamScalars,
+): void {
+  adamUpdate(weights, dweights, weightMomentums, weightCache, hyper);
+  adamUpdate(biases, dbiases, biasMomentums, biasCache, hyper);
+}
