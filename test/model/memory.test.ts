@@ -42,15 +42,23 @@ describeBackends('training memory', () => {
     const epochs = Math.ceil(10_000 / 3);
     model.train(X, y, { epochs, batchSize: 32 });
 
-    collectGarbage();
-    const before = process.memoryUsage();
-    let steps = 0;
-    model.train(X, y, { epochs, batchSize: 32, onEpoch: () => (steps += 3) });
-    collectGarbage();
-    const after = process.memoryUsage();
+    // Two measured runs, and the RSS check takes the smaller growth, because a leak of 1 MB
+    // per 10,000 steps grows both. Once the steps allocated little garbage, the first run
+    // alone raised the RSS by 1.2 to 2.5 MB while heap, external and ArrayBuffer memory
+    // stayed flat: V8 touched young-generation pages again after the full collection.
+    const growth: number[] = [];
+    for (let run = 0; run < 2; run++) {
+      collectGarbage();
+      const before = process.memoryUsage();
+      let steps = 0;
+      model.train(X, y, { epochs, batchSize: 32, onEpoch: () => (steps += 3) });
+      collectGarbage();
+      const after = process.memoryUsage();
 
-    expect(steps).toBeGreaterThanOrEqual(10_000);
-    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(1 * MB);
-    expect(after.rss - before.rss).toBeLessThan(1 * MB);
+      expect(steps).toBeGreaterThanOrEqual(10_000);
+      expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(1 * MB);
+      growth.push(after.rss - before.rss);
+    }
+    expect(Math.min(...growth)).toBeLessThan(1 * MB);
   });
 });
