@@ -203,7 +203,8 @@ function microKernel(
     }
   }
 
-  for (let p = 0, x = aStart, y = bStart; p < depth; p++, x += MR, y += NR) {
+  const aEnd = aStart + depth * MR;
+  for (let x = aStart, y = bStart; x < aEnd; x += MR, y += NR) {
     const a0 = pack[x];
     const a1 = pack[x + 1];
     const b0 = pack[y];
