@@ -94,11 +94,13 @@ function checkOneHot(
 }
 
 function checkIndices(where: string, name: string, yTrue: IndexArray, classes: number): void {
-  // Every loss checks its labels on every call, so the common Int32Array, whose entries are
+  // Every loss checks its labels on every call, so an integer typed array, whose entries are
   // always integers, only gets the range test.
-  if (yTrue instanceof Int32Array) {
-    for (let i = 0; i < yTrue.length; i++) {
-      if (yTrue[i] < 0 || yTrue[i] >= classes) throw outOfRange(where, name, i, yTrue[i], classes);
+  if (!Array.isArray(yTrue)) {
+    const indices = yTrue as Exclude<IndexArray, readonly number[]>;
+    for (let i = 0; i < indices.length; i++) {
+      const label = indices[i];
+      if (label < 0 || label >= classes) throw outOfRange(where, name, i, label, classes);
     }
     return;
   }
