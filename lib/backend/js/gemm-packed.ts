@@ -19,9 +19,9 @@
 // A store into a Float32Array rounds to the nearest float32, as Math.fround would, so results
 // are stored without a separate rounding call.
 
-/** Rows of op(A) per micro-kernel tile. */
+/** Rows of op(A) per micro-kernel tile. packA divides by it as `>> 1` and `& 1`. */
 const MR = 2;
-/** Columns of op(B) per micro-kernel tile. */
+/** Columns of op(B) per micro-kernel tile. packB divides by it as `>> 2` and `& 3`. */
 const NR = 4;
 /** Values of K per block: a 2-row panel of A and a 4-column panel of B take 12 KiB together. */
 const KC = 256;
@@ -99,6 +99,18 @@ function packA(
   depth: number,
   out: Float64Array,
 ): void {
+  if (transA) {
+    // A is stored K x M: row i of op(A) is column i of the stored A. Reading the stored rows
+    // in order keeps the reads contiguous; the writes go to the MR-wide slots of each panel.
+    for (let p = 0; p < depth; p++) {
+      const source = (p0 + p) * m + i0;
+      for (let row = 0; row < rows; row++) {
+        out[(row >> 1) * depth * MR + p * MR + (row & 1)] = a[source + row];
+      }
+      if (rows % MR !== 0) out[(rows >> 1) * depth * MR + p * MR + 1] = 0;
+    }
+    return;
+  }
   const panels = Math.ceil(rows / MR);
   for (let r = 0; r < panels; r++) {
     const base = r * depth * MR;
@@ -106,11 +118,6 @@ function packA(
       const row = r * MR + s;
       if (row >= rows) {
         for (let p = 0; p < depth; p++) out[base + p * MR + s] = 0;
-      } else if (transA) {
-        // A is stored K x M: row i of op(A) is column i of the stored A, stride m.
-        for (let p = 0, x = (p0 * m) + i0 + row; p < depth; p++, x += m) {
-          out[base + p * MR + s] = a[x];
-        }
       } else {
         const start = (i0 + row) * k + p0;
         for (let p = 0; p < depth; p++) out[base + p * MR + s] = a[start + p];
@@ -133,19 +140,27 @@ function packB(
   out: Float64Array,
 ): void {
   const panels = Math.ceil(n / NR);
+  if (!transB) {
+    // B is stored K x N: reading its rows in order keeps the reads contiguous, and each value
+    // goes to its NR-wide slot in panel j / NR.
+    for (let p = 0; p < depth; p++) {
+      const source = (p0 + p) * n;
+      const slot = B_START + p * NR;
+      for (let j = 0; j < n; j++) out[slot + (j >> 2) * depth * NR + (j & 3)] = b[source + j];
+      for (let j = n; j < panels * NR; j++) out[slot + (j >> 2) * depth * NR + (j & 3)] = 0;
+    }
+    return;
+  }
   for (let q = 0; q < panels; q++) {
     const base = B_START + q * depth * NR;
     for (let t = 0; t < NR; t++) {
       const j = q * NR + t;
       if (j >= n) {
         for (let p = 0; p < depth; p++) out[base + p * NR + t] = 0;
-      } else if (transB) {
+      } else {
         // B is stored N x K: column j of op(B) is row j of the stored B, contiguous.
         const start = j * k + p0;
         for (let p = 0; p < depth; p++) out[base + p * NR + t] = b[start + p];
-      } else {
-        // B is stored K x N: column j of op(B) has stride n.
-        for (let p = 0, x = p0 * n + j; p < depth; p++, x += n) out[base + p * NR + t] = b[x];
       }
     }
   }
