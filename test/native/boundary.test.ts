@@ -83,6 +83,20 @@ describe('native boundary: wrong types', () => {
 });
 
 describe('native boundary: wrong lengths and values', () => {
+  it('rejects a short Adam bias cache and changes nothing', () => {
+    const weights = f32(4).fill(1);
+    const biases = f32(2).fill(1);
+    const hyper = new Float64Array([0.001, 0.9, 0.1, 0.999, 0.001, 0.1, 0.001, 1e-7]);
+    const call = (): void => native.adamUpdateLayer(
+      weights, f32(4).fill(0.5), f32(4), f32(4), biases, f32(2).fill(0.5), f32(2), f32(1),
+      hyper as never,
+    );
+    expect(call).toThrow(RangeError);
+    expect(call).toThrow('adamUpdateLayer: biasCache has length 1, expected 2');
+    expect(Array.from(weights)).toEqual([1, 1, 1, 1]);
+    expect(Array.from(biases)).toEqual([1, 1]);
+  });
+
   it('rejects a short gemm operand', () => {
     const call = (): void => native.gemm(false, false, 2, 3, 4, f32(7), f32(12), f32(6), 'fast');
     expect(call).toThrow(RangeError);
