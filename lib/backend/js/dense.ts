@@ -4,6 +4,7 @@
 // dbiases 1 x O, dinputs N x I; all row-major float32.
 import type { Precision } from '../kernels.js';
 import { gemm } from './gemm.js';
+import { SMALL_K_MAX, gemmSmallK } from './gemm-small-k.js';
 import { pairwiseSum } from './reductions.js';
 
 // A store into a Float32Array rounds to the nearest float32, as Math.fround would, so results
@@ -21,6 +22,11 @@ export function denseForward(
   o: number,
   precision: Precision,
 ): void {
+  if (i >= 1 && i <= SMALL_K_MAX) {
+    // Few inputs per neuron, as on 2-D points: the bias pass would cost as much as the product.
+    gemmSmallK(false, false, n, o, i, inputs, weights, output, biases);
+    return;
+  }
   gemm(false, false, n, o, i, inputs, weights, output, precision);
   for (let r = 0; r < n; r++) {
     const row = r * o;

@@ -9,11 +9,18 @@
 // the same: (0 + a0 * b0) + a1 * b1 turns a lone -0 product into +0 like the other paths.
 // A store into a Float32Array rounds to the nearest float32, as Math.fround would, so results
 // are stored without a separate rounding call.
+//
+// The dense layer's forward pass passes its biases here, so that output = f32(f32(sum) +
+// bias) is written in the same pass as the product instead of in a second pass over N x O.
+const f32 = Math.fround;
 
 /** The largest K this path handles. */
 export const SMALL_K_MAX = 4;
 
-/** C = op(A) · op(B) for 1 <= K <= SMALL_K_MAX, summed in float64 and rounded once. */
+/**
+ * C = op(A) · op(B) for 1 <= K <= SMALL_K_MAX, summed in float64 and rounded once; with `bias`
+ * (1 x N), each rounded entry then gets bias[j] added in float32.
+ */
 export function gemmSmallK(
   transA: boolean,
   transB: boolean,
@@ -23,6 +30,7 @@ export function gemmSmallK(
   a: Float32Array,
   b: Float32Array,
   c: Float32Array,
+  bias: Float32Array | null = null,
 ): void {
   // Entry (i, p) of op(A) is a[i * aRow + p * aStep]; entry (p, j) of op(B) is
   // b[p * bStep + j * bCol].
@@ -51,8 +59,8 @@ export function gemmSmallK(
         for (let j = 0, y = 0; j < n; j++, y += bCol) {
           const v0 = b[y];
           const v1 = b[y + b1];
-          c[row + j] = 0 + a00 * v0 + a01 * v1;
-          c[next + j] = 0 + a10 * v0 + a11 * v1;
+          store(c, row + j, 0 + a00 * v0 + a01 * v1, bias, j);
+          store(c, next + j, 0 + a10 * v0 + a11 * v1, bias, j);
         }
         continue;
       }
@@ -62,8 +70,8 @@ export function gemmSmallK(
         const v0 = b[y];
         const v1 = b[y + b1];
         const v2 = b[y + b2];
-        c[row + j] = 0 + a00 * v0 + a01 * v1 + a02 * v2;
-        c[next + j] = 0 + a10 * v0 + a11 * v1 + a12 * v2;
+        store(c, row + j, 0 + a00 * v0 + a01 * v1 + a02 * v2, bias, j);
+        store(c, next + j, 0 + a10 * v0 + a11 * v1 + a12 * v2, bias, j);
       }
     }
   }
@@ -73,26 +81,38 @@ export function gemmSmallK(
     const row = i * n;
     const a0 = a[x];
     if (k === 1) {
-      for (let j = 0, y = 0; j < n; j++, y += bCol) c[row + j] = 0 + a0 * b[y];
+      for (let j = 0, y = 0; j < n; j++, y += bCol) store(c, row + j, 0 + a0 * b[y], bias, j);
       continue;
     }
     const a1 = a[x + aStep];
     if (k === 2) {
       for (let j = 0, y = 0; j < n; j++, y += bCol) {
-        c[row + j] = 0 + a0 * b[y] + a1 * b[y + b1];
+        store(c, row + j, 0 + a0 * b[y] + a1 * b[y + b1], bias, j);
       }
       continue;
     }
     const a2 = a[x + 2 * aStep];
     if (k === 3) {
       for (let j = 0, y = 0; j < n; j++, y += bCol) {
-        c[row + j] = 0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2];
+        store(c, row + j, 0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2], bias, j);
       }
       continue;
     }
     const a3 = a[x + 3 * aStep];
     for (let j = 0, y = 0; j < n; j++, y += bCol) {
-      c[row + j] = 0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2] + a3 * b[y + b3];
+      const sum = 0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2] + a3 * b[y + b3];
+      store(c, row + j, sum, bias, j);
     }
   }
+}
+
+/** Writes `sum` rounded to float32, plus bias[j] in float32 when there is a bias. */
+function store(
+  c: Float32Array,
+  index: number,
+  sum: number,
+  bias: Float32Array | null,
+  j: number,
+): void {
+  c[index] = bias === null ? sum : f32(sum) + bias[j];
 }
