@@ -17,6 +17,9 @@ const f32 = Math.fround;
 /** The largest K this path handles. */
 export const SMALL_K_MAX = 4;
 
+/** Packed op(B), grown on demand and then reused, so steady-state calls allocate nothing. */
+let packedB = new Float64Array(4 * 128);
+
 /**
  * C = op(A) · op(B) for 1 <= K <= SMALL_K_MAX, summed in float64 and rounded once; with `bias`
  * (1 x N), each rounded entry then gets bias[j] added in float32.
@@ -32,15 +35,21 @@ export function gemmSmallK(
   c: Float32Array,
   bias: Float32Array | null = null,
 ): void {
-  // Entry (i, p) of op(A) is a[i * aRow + p * aStep]; entry (p, j) of op(B) is
-  // b[p * bStep + j * bCol].
+  // Entry (i, p) of op(A) is a[i * aRow + p * aStep].
   const aRow = transA ? 1 : k;
   const aStep = transA ? m : 1;
-  const bStep = transB ? 1 : n;
-  const bCol = transB ? k : 1;
-  const b1 = bStep;
-  const b2 = 2 * bStep;
-  const b3 = 3 * bStep;
+
+  // op(B) is at most 4 x N: a copy in float64 with the K values of each column side by side
+  // (entry (p, j) at j * k + p) lets the loops below read it without a float32 conversion.
+  if (packedB.length < k * n) packedB = new Float64Array(k * n);
+  const bp = packedB;
+  for (let j = 0; j < n; j++) {
+    for (let p = 0; p < k; p++) bp[j * k + p] = transB ? b[j * k + p] : b[p * n + j];
+  }
+  const bCol = k;
+  const b1 = 1;
+  const b2 = 2;
+  const b3 = 3;
 
   let i = 0;
   // Two rows at a time share each load of op(B), for the K = 2 and K = 3 products of the
@@ -57,8 +66,8 @@ export function gemmSmallK(
       const a11 = a[x1 + aStep];
       if (k === 2) {
         for (let j = 0, y = 0; j < n; j++, y += bCol) {
-          const v0 = b[y];
-          const v1 = b[y + b1];
+          const v0 = bp[y];
+          const v1 = bp[y + b1];
           store(c, row + j, 0 + a00 * v0 + a01 * v1, bias, j);
           store(c, next + j, 0 + a10 * v0 + a11 * v1, bias, j);
         }
@@ -67,9 +76,9 @@ export function gemmSmallK(
       const a02 = a[x + 2 * aStep];
       const a12 = a[x1 + 2 * aStep];
       for (let j = 0, y = 0; j < n; j++, y += bCol) {
-        const v0 = b[y];
-        const v1 = b[y + b1];
-        const v2 = b[y + b2];
+        const v0 = bp[y];
+        const v1 = bp[y + b1];
+        const v2 = bp[y + b2];
         store(c, row + j, 0 + a00 * v0 + a01 * v1 + a02 * v2, bias, j);
         store(c, next + j, 0 + a10 * v0 + a11 * v1 + a12 * v2, bias, j);
       }
@@ -81,26 +90,26 @@ export function gemmSmallK(
     const row = i * n;
     const a0 = a[x];
     if (k === 1) {
-      for (let j = 0, y = 0; j < n; j++, y += bCol) store(c, row + j, 0 + a0 * b[y], bias, j);
+      for (let j = 0, y = 0; j < n; j++, y += bCol) store(c, row + j, 0 + a0 * bp[y], bias, j);
       continue;
     }
     const a1 = a[x + aStep];
     if (k === 2) {
       for (let j = 0, y = 0; j < n; j++, y += bCol) {
-        store(c, row + j, 0 + a0 * b[y] + a1 * b[y + b1], bias, j);
+        store(c, row + j, 0 + a0 * bp[y] + a1 * bp[y + b1], bias, j);
       }
       continue;
     }
     const a2 = a[x + 2 * aStep];
     if (k === 3) {
       for (let j = 0, y = 0; j < n; j++, y += bCol) {
-        store(c, row + j, 0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2], bias, j);
+        store(c, row + j, 0 + a0 * bp[y] + a1 * bp[y + b1] + a2 * bp[y + b2], bias, j);
       }
       continue;
     }
     const a3 = a[x + 3 * aStep];
     for (let j = 0, y = 0; j < n; j++, y += bCol) {
-      const sum = 0 + a0 * b[y] + a1 * b[y + b1] + a2 * b[y + b2] + a3 * b[y + b3];
+      const sum = 0 + a0 * bp[y] + a1 * bp[y + b1] + a2 * bp[y + b2] + a3 * bp[y + b3];
       store(c, row + j, sum, bias, j);
     }
   }
