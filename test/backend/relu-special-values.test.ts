@@ -24,7 +24,8 @@ describeBackends('ReLU special values', () => {
     kernels().reluForward(inputs, output);
     for (let x = 0; x < inputs.length; x++) {
       const value = inputs[x];
-      const expected = Number.isNaN(value) ? NaN : value > 0 ? value : 0;
+      let expected = value > 0 ? value : 0;
+      if (Number.isNaN(value)) expected = NaN;
       expect(Object.is(output[x], expected), `entry ${x}: ${value} -> ${output[x]}`).toBe(true);
     }
   });

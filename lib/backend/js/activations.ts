@@ -6,7 +6,7 @@ import { pairwiseSum } from './reductions.js';
 
 const f32 = Math.fround;
 
-/** The same memory as `values`, read as the int32 bit patterns of its float32 entries. */
+/** Views the memory of `values` as the int32 bit patterns of its float32 entries. */
 function bitsOf(values: Float32Array): Int32Array {
   return new Int32Array(values.buffer, values.byteOffset, values.length);
 }

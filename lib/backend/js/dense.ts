@@ -8,7 +8,7 @@ import { SMALL_K_MAX, gemmSmallK } from './gemm-small-k.js';
 import { pairwiseSum } from './reductions.js';
 
 // A store into a Float32Array rounds to the nearest float32, as Math.fround would, so results
-// are stored without a separate rounding call; sums held in locals still need Math.fround.
+// are stored without a separate rounding call. Sums held in locals still need Math.fround.
 const f32 = Math.fround;
 
 /** output = inputs · weights + biases: the rounded product, then a float32 bias addition. */

@@ -27,7 +27,7 @@ export function gemmNarrow(
   else twoColumns(transA, transB, m, n, k, a, b, c);
 }
 
-/** The 4 x 2 tile for N = 1 or 2. */
+/** Computes C with 4 x 2 tiles, for N = 1 or 2. */
 function twoColumns(
   transA: boolean,
   transB: boolean,
@@ -43,7 +43,8 @@ function twoColumns(
   const aRow = transA ? 1 : k;
   const aStep = transA ? m : 1;
   const bStep = transB ? 1 : n;
-  const b1 = n > 1 ? (transB ? k : 1) : 0;
+  const bCol = transB ? k : 1;
+  const b1 = n > 1 ? bCol : 0;
 
   let i = 0;
   for (; i + 3 < m; i += 4) {
@@ -97,7 +98,7 @@ function twoColumns(
   }
 }
 
-/** The 4 x 3 tile for N = 3. */
+/** Computes C with 4 x 3 tiles, for N = 3. */
 function threeColumns(
   transA: boolean,
   transB: boolean,
@@ -109,7 +110,7 @@ function threeColumns(
   c: Float32Array,
 ): void {
   // Entry (i, p) of op(A) is a[i * aRow + p * aStep]; entry (p, j) of op(B) is
-  // b[p * bStep + j * bCol]. With one column, column 1 re-reads column 0 and is not written.
+  // b[p * bStep + j * bCol].
   const aRow = transA ? 1 : k;
   const aStep = transA ? m : 1;
   const bStep = transB ? 1 : n;

@@ -4,8 +4,8 @@
 // A is stored M x K, or K x M when transA; B is stored K x N, or N x K when transB.
 //
 // Both operands are copied into Float64Array panels, so the inner loop reads two contiguous
-// streams and converts nothing: op(A) in panels of MR rows with the MR values of one p side by
-// side, op(B) in panels of NR columns laid out the same way. Loops follow the GotoBLAS order:
+// streams and converts nothing. op(A) goes into panels of MR rows with the MR values of one p
+// side by side, and op(B) into panels of NR columns laid out the same way. Loops follow the GotoBLAS order:
 // K is cut into blocks of KC, rows into blocks of MC, so one packed block of A stays in the L2
 // cache while each NR-wide panel of B (KC x NR doubles) stays in L1. Both packs share one
 // Float64Array: V8 re-checks a typed array's map and re-reads its length and data pointer on
@@ -27,7 +27,7 @@ const NR = 4;
 const KC = 256;
 /** Rows of op(A) per block: MC x KC doubles is 256 KiB, half of a 512 KiB L2 cache. */
 const MC = 128;
-/** Where packed op(B) starts in `packed`, after a full MC x KC block of op(A). */
+/** Offset of packed op(B) in `packed`, after a full MC x KC block of op(A). */
 const B_START = MC * KC;
 
 /**
@@ -39,7 +39,7 @@ let partialSums = new Float64Array(0);
 /** One MR x NR tile at the matrix edge, staged before its valid part is written. */
 const edgeTile = new Float64Array(MR * NR);
 
-/** C = op(A) · op(B) through packed float64 panels; see the file header. */
+/** Computes C = op(A) · op(B) through packed float64 panels, as the file header describes. */
 export function gemmPacked(
   transA: boolean,
   transB: boolean,
@@ -101,7 +101,7 @@ function packA(
 ): void {
   if (transA) {
     // A is stored K x M: row i of op(A) is column i of the stored A. Reading the stored rows
-    // in order keeps the reads contiguous; the writes go to the MR-wide slots of each panel.
+    // in order keeps the reads contiguous, and the writes go to the MR-wide slots of each panel.
     for (let p = 0; p < depth; p++) {
       const source = (p0 + p) * m + i0;
       for (let row = 0; row < rows; row++) {
