@@ -172,9 +172,9 @@ function packB(
 }
 
 /**
- * One MR x NR tile of C at cStart (row stride n), of which `rows` x `cols` is valid: adds the
- * `depth` products of one K block to each entry's running sum. The sums start at +0 when
- * `first`, else from `sums`; they are rounded into C when `last`, else stored back to `sums`.
+ * Adds the `depth` products of one K block to the running sums of one MR x NR tile of C at
+ * cStart (row stride n), of which `rows` x `cols` is valid. The sums start at +0 when `first`,
+ * else from `sums`. They are rounded into C when `last`, else stored back to `sums`.
  */
 function microKernel(
   depth: number,
