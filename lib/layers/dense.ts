@@ -36,6 +36,11 @@ export class LayerDense {
   dweights: Matrix | undefined;
   dbiases: Matrix | undefined;
   dinputs: Matrix | undefined;
+  /**
+   * Whether backward computes `dinputs`. A Model turns it off for its first layer, whose input
+   * gradient nothing reads; that skips one of the layer's three backward products.
+   */
+  computeDinputs = true;
   readonly weightRegularizerL1: number;
   readonly weightRegularizerL2: number;
   readonly biasRegularizerL1: number;
@@ -120,14 +125,14 @@ export class LayerDense {
     const o = this.weights.cols;
     const dweights = reuseMatrix(this.dweights, i, o);
     const dbiases = reuseMatrix(this.dbiases, 1, o);
-    const dinputs = reuseMatrix(this.dinputs, n, i);
+    const dinputs = this.computeDinputs ? reuseMatrix(this.dinputs, n, i) : undefined;
     kernels().denseBackward(
       inputs.data,
       this.weights.data,
       dvalues.data,
       dweights.data,
       dbiases.data,
-      dinputs.data,
+      dinputs === undefined ? null : dinputs.data,
       n,
       i,
       o,

@@ -1,6 +1,7 @@
 // A sequential model as the book's Model chapter builds it: layers added in order, a loss, an
 // optimizer and an accuracy, then train / evaluate / predict over whole datasets in batches.
 import { ActivationSoftmax } from '../activations/softmax.js';
+import { LayerDense } from '../layers/dense.js';
 import { describe, rangeError, typeError } from '../errors.js';
 import type { Labels } from '../labels.js';
 import { LossCategoricalCrossentropy } from '../losses/categorical-crossentropy.js';
@@ -151,6 +152,10 @@ export class Model {
       );
     }
     this.trainableLayers = this.layers.filter(isTrainable);
+    // The first layer's input gradient would flow into the data, which nothing reads.
+    this.layers.forEach((layer, index) => {
+      if (layer instanceof LayerDense) layer.computeDinputs = index > 0;
+    });
     const last = this.layers[this.layers.length - 1];
     this.softmaxClassifierOutput =
       last instanceof ActivationSoftmax && this.loss instanceof LossCategoricalCrossentropy

@@ -60,6 +60,19 @@ describeBackends('Model', () => {
     expect(Array.from(dense1.weights.data)).toEqual(expected.map(Math.fround));
   });
 
+  it('skips only the first layer input gradient', () => {
+    const { X, y } = spiralData(20, 3);
+    const { model, dense1 } = spiralModel(8);
+    const dense2 = model.layers[2] as LayerDense;
+    model.train(X, y, { epochs: 1 });
+
+    expect(dense1.computeDinputs).toBe(false);
+    expect(dense1.dinputs).toBeUndefined();
+    expect(dense2.computeDinputs).toBe(true);
+    expect(dense2.dinputs?.shape).toEqual([60, 8]);
+    expect(new LayerDense(2, 3).computeDinputs).toBe(true);
+  });
+
   it('last partial batch', () => {
     const { X, y } = spiralData(5, 2);
     const model = new Model()
