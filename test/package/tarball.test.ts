@@ -3,7 +3,7 @@
 // prebuilds/ has none (a clean clone). Dependencies come from the npm cache that `npm ci` filled.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
-  cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync,
+  cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, rmSync, writeFileSync,
 } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -64,14 +64,23 @@ function runScript(project: string, script: string): { result: unknown; stderr: 
   return { result: JSON.parse(lines[lines.length - 1]), stderr: child.stderr };
 }
 
-function hasPrebuild(): boolean {
+/** Whether a prebuild exists and is newer than every native source, so it has every kernel. */
+function prebuildIsCurrent(): boolean {
   const dir = join(root, 'prebuilds', target);
-  return existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.node'));
+  if (!existsSync(dir)) return false;
+  const binary = readdirSync(dir).find((name) => name.endsWith('.node'));
+  if (binary === undefined) return false;
+  const built = statSync(join(dir, binary)).mtimeMs;
+  const sources = readdirSync(join(root, 'native'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  sources.push(join(root, 'binding.gyp'));
+  return sources.every((source) => statSync(source).mtimeMs <= built);
 }
 
 beforeAll(() => {
   const start = performance.now();
-  if (!hasPrebuild()) run('npm', ['run', 'prebuild'], root);
+  if (!prebuildIsCurrent()) run('npm', ['run', 'prebuild'], root);
 
   workdir = mkdtempSync(join(tmpdir(), 'nnfs-package-'));
   // npm pack runs `prepare`, which compiles lib/ into dist/, so the tarball matches the sources.
