@@ -25,6 +25,23 @@ export interface RandomStateSnapshot {
   readonly gauss: number;
 }
 
+/** What the legacy inversion method computes before each binomial draw. */
+interface InversionConstants {
+  q: number;
+  qn: number;
+  bound: number;
+}
+
+function inversionConstants(n: number, p: number): InversionConstants {
+  const q = 1 - p;
+  const np = n * p;
+  return {
+    q,
+    qn: Math.exp(n * Math.log(q)),
+    bound: Math.floor(Math.min(n, np + 10 * Math.sqrt(np * q + 1))),
+  };
+}
+
 /** One MT19937 stream with NumPy RandomState's derived draws. */
 export class RandomState {
   private readonly key = new Uint32Array(STATE_SIZE);
@@ -131,12 +148,31 @@ export class RandomState {
     return q * n <= 30 ? n - this.binomialInversion(n, q) : n - this.binomialBtpe(n, q);
   }
 
+  /**
+   * Fills `out` with binomial(n, p) draws: the same values as calling nextBinomial once per
+   * element in order, with the inversion method's constants (an exp and a log) computed once.
+   */
+  fillBinomial(n: number, p: number, out: Float32Array | Int32Array): void {
+    const mirrored = p > 0.5;
+    const r = mirrored ? 1 - p : p;
+    if (r * n > 30) {
+      for (let i = 0; i < out.length; i++) out[i] = this.nextBinomial(n, p);
+      return;
+    }
+    const constants = inversionConstants(n, r);
+    for (let i = 0; i < out.length; i++) {
+      const x = this.binomialInversionWith(n, r, constants);
+      out[i] = mirrored ? n - x : x;
+    }
+  }
+
   /** Sequential search through the cumulative probabilities, restarted past a far bound. */
   private binomialInversion(n: number, p: number): number {
-    const q = 1 - p;
-    const qn = Math.exp(n * Math.log(q));
-    const np = n * p;
-    const bound = Math.floor(Math.min(n, np + 10 * Math.sqrt(np * q + 1)));
+    return this.binomialInversionWith(n, p, inversionConstants(n, p));
+  }
+
+  private binomialInversionWith(n: number, p: number, constants: InversionConstants): number {
+    const { q, qn, bound } = constants;
     let x = 0;
     let px = qn;
     let u = this.nextDouble();
@@ -392,7 +428,7 @@ export function binomial(n: number, p: number, count: number): Int32Array {
   checkNumber('binomial', 'p', p, 0, 1);
   checkInteger('binomial', 'count', count, 0);
   const out = new Int32Array(count);
-  for (let i = 0; i < count; i++) out[i] = globalRandomState.nextBinomial(n, p);
+  globalRandomState.fillBinomial(n, p, out);
   return out;
 }
 

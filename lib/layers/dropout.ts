@@ -51,9 +51,8 @@ export class LayerDropout {
     const scale = Math.fround(1 / keep);
     const mask = reuseMatrix(this.binaryMask, inputs.rows, inputs.cols);
     const values = mask.data;
-    for (let i = 0; i < values.length; i++) {
-      values[i] = globalRandomState.nextBinomial(1, keep) === 1 ? scale : 0;
-    }
+    globalRandomState.fillBinomial(1, keep, values);
+    for (let i = 0; i < values.length; i++) values[i] = values[i] === 1 ? scale : 0;
     kernels().dropoutApply(inputs.data, values, output.data);
     this.binaryMask = mask;
     this.inputs = inputs;
