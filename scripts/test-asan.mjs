@@ -7,7 +7,8 @@
 // - detect_leaks=0: Node frees neither V8's heap nor its per-process allocations at exit, by
 //   design, so LeakSanitizer would report thousands of leaks that are not the addon's.
 // Every other ASan or UBSan finding aborts the test process, and vitest reports that file as
-// failed.
+// failed. The malloc-count test is left out: it preloads its own malloc wrapper, which cannot
+// sit beside ASan's, and counting malloc calls means nothing once ASan replaces malloc.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -48,7 +49,9 @@ if (check.status !== 0 || check.stdout.trim() !== addon) {
 }
 
 const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
-const run = spawnSync(process.execPath, [vitest, 'run', 'test/native'], {
+const run = spawnSync(process.execPath, [
+  vitest, 'run', 'test/native', '--exclude', 'test/native/no-allocation.test.ts',
+], {
   cwd: root,
   env,
   stdio: 'inherit',

@@ -35,7 +35,7 @@ function nativeOrThrow(where: string): Kernels {
   if (kernels === undefined) {
     throw new NativeUnavailableError(
       `${where}: the native backend cannot be loaded: ${nativeFailure?.message}. ` +
-        'Install a prebuilt binary (npm install nnfs-native) or build it from source ' +
+        'Reinstall the package so that its prebuilt binary is used, or build it from source ' +
         '(apt-get install g++ make python3 pkg-config libopenblas-dev, then ' +
         'npm rebuild nnfs-native).',
       { cause: nativeFailure },

@@ -66,7 +66,7 @@ and reg_loss, as the book's chapters 14 to 17 print it.
 
 The book's runs of chapters 14 to 17:
   nnfs train --dataset spiral --l2 5e-4 --learning-rate 0.02
-  nnfs train --dataset spiral --samples 1000 --l2 5e-4 --dropout 0.1 --learning-rate 0.05 \
+  nnfs train --dataset spiral --samples 1000 --l2 5e-4 --dropout 0.1 --learning-rate 0.05 \\
     --decay 5e-5
   nnfs train --dataset spiral --classes 2 --task binary
   nnfs train --dataset sine --task regression

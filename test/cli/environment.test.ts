@@ -12,15 +12,15 @@ import { nnfs } from './helpers.js';
 
 const failures = vi.hoisted(() => ({ native: false, fashionMnist: false }));
 
-// The reason the mocked addon gives; the rest of each message is the library's wording.
+// The reason the mocked addon gives; the rest of each message follows the library's wording.
 const ADDON_REASON = 'cannot open shared object file: libopenblas.so.0';
 
 vi.mock('../../lib/backend/select.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../lib/backend/select.js')>();
   const unavailable = (where: string): Error =>
     new actual.NativeUnavailableError(
-      `${where}: the native backend cannot be loaded: ${ADDON_REASON}. Install a prebuilt ` +
-        'binary (npm install nnfs-native) or build it from source',
+      `${where}: the native backend cannot be loaded: ${ADDON_REASON}. Reinstall the package ` +
+        'so that its prebuilt binary is used, or build it from source',
     );
   // With NNFS_BACKEND=native, the first kernels() or getBackend() call is the one that throws.
   return {
@@ -86,7 +86,7 @@ describe('native backend unavailable', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
       `nnfs ${command}: NNFS_BACKEND=native: the native backend cannot be loaded: ` +
-        `${ADDON_REASON}. Install a prebuilt binary (npm install nnfs-native) or build it ` +
+        `${ADDON_REASON}. Reinstall the package so that its prebuilt binary is used, or build it ` +
         'from source\n',
     );
   });
@@ -98,7 +98,7 @@ describe('native backend unavailable', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
       `nnfs ${command}: --backend native: the native backend cannot be loaded: ` +
-        `${ADDON_REASON}. Install a prebuilt binary (npm install nnfs-native) or build it ` +
+        `${ADDON_REASON}. Reinstall the package so that its prebuilt binary is used, or build it ` +
         'from source\n',
     );
   });
