@@ -117,6 +117,7 @@ export function runNumpy(workload, args = {}, threads = 1) {
 
 /** A target line: `ratio` compared with `limit` in the direction `kind` ('max' or 'min'). */
 export function target(name, ratio, limit, kind = 'max') {
-  const met = Number.isFinite(ratio) ? (kind === 'max' ? ratio <= limit : ratio >= limit) : null;
+  let met = null;
+  if (Number.isFinite(ratio)) met = kind === 'max' ? ratio <= limit : ratio >= limit;
   return { name, ratio, limit, kind, met };
 }

@@ -2,7 +2,7 @@ import { describe, rangeError, typeError, checkInteger, checkAttached } from './
 import { formatMatrix } from './format.js';
 
 /**
- * A row-major float32 matrix. `data` holds `rows * cols` values and may be a view into a larger
+ * A row-major float32 matrix. `data` contains `rows * cols` values and may be a view into a larger
  * buffer (a `subarray` with a byte offset); every kernel reads it through its own offset.
  */
 export class Matrix {
@@ -141,7 +141,9 @@ function checkShape(where: string, shape: unknown): [number, number] {
   if (!Array.isArray(shape) || shape.length !== 2) {
     throw typeError(where, `shape must be [rows, cols], got ${describe(shape)}`);
   }
-  return [checkInteger(where, 'shape[0]', shape[0], 0), checkInteger(where, 'shape[1]', shape[1], 0)];
+  const rows = checkInteger(where, 'shape[0]', shape[0], 0);
+  const cols = checkInteger(where, 'shape[1]', shape[1], 0);
+  return [rows, cols];
 }
 
 /**

@@ -25,7 +25,7 @@ export interface RandomStateSnapshot {
   readonly gauss: number;
 }
 
-/** What the legacy inversion method computes before each binomial draw. */
+/** The values the legacy inversion method computes before each binomial draw. */
 interface InversionConstants {
   q: number;
   qn: number;

@@ -33,16 +33,16 @@ int ReadMaxThreads() {
   return threads;
 }
 
-// Switches OpenBLAS's thread count when the wanted count changes. The call itself is cheap
+// Switches OpenBLAS's thread count when the requested count changes. The call itself is cheap
 // (about 8 ns in a C loop on the machine above), so the cached count only skips redundant calls.
 void UseThreadsFor(size_t m, size_t n, size_t k) {
   // Read before the first switch to one thread, which would hide OpenBLAS's own default.
-  int most = ReadMaxThreads();
+  int max = ReadMaxThreads();
   double work = static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(k);
-  int wanted = work >= kParallelWork ? most : 1;
-  if (current_threads.load(std::memory_order_relaxed) != wanted) {
-    openblas_set_num_threads(wanted);
-    current_threads.store(wanted, std::memory_order_relaxed);
+  int requested = work >= kParallelWork ? max : 1;
+  if (current_threads.load(std::memory_order_relaxed) != requested) {
+    openblas_set_num_threads(requested);
+    current_threads.store(requested, std::memory_order_relaxed);
   }
 }
 

@@ -8,7 +8,7 @@ import { describe, rangeError, typeError } from '../errors.js';
 
 let active: Kernels | undefined;
 let native: Kernels | undefined;
-// What layers call on the native backend: the addon with tiny products sent to js.
+// The kernels layers call on the native backend: the addon, with tiny products sent to js.
 let nativeRouted: Kernels | undefined;
 let nativeFailure: Error | undefined;
 let warned = false;
@@ -76,7 +76,10 @@ export function kernels(): Kernels {
   return active;
 }
 
-/** Selects a backend. Asking for `native` where the addon cannot load throws and says why. */
+/**
+ * Selects a backend. Asking for `native` where the addon cannot load throws a
+ * NativeUnavailableError that gives the cause.
+ */
 export function setBackend(name: BackendName): void {
   if (typeof name !== 'string') {
     throw typeError('setBackend', `name must be "native" or "js", got ${describe(name)}`);

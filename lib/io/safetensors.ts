@@ -197,7 +197,7 @@ function decode(
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const declared = view.getBigUint64(0, true);
-  // A length beyond the file usually means the file is something else, so say that first.
+  // A length beyond the file usually means the file is something else, so report that first.
   if (declared > BigInt(bytes.length - 8)) {
     throw rangeError(
       where,

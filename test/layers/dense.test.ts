@@ -74,7 +74,7 @@ describeBackends('LayerDense', () => {
     const outputs = product(inputs, weights);
     const biasScale = outputs.scale.map((row) => row.map((s, j) => s + example.biases.data[0][j]));
     expectClose(layer.output as Matrix, update.layer_outputs.data, biasScale, 5);
-    // The ReLU output stands in for the upstream gradient, as in the book's example.
+    // The ReLU output serves as the upstream gradient, as in the book's example.
     relu.backward(relu.output as Matrix);
     layer.backward(relu.dinputs as Matrix);
 
